@@ -1,0 +1,94 @@
+package dev.parley.chat.identity.control;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.parley.chat.identity.entity.Identity;
+import dev.parley.chat.platform.config.DevSigningKey;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Verifies a raw JWT (the WebSocket's {@code access_token}) against the same settings that
+ * MicroProfile JWT uses for REST: signature by the issuer's keys, issuer, expiry, audience.
+ */
+@ApplicationScoped
+public class TokenVerifier {
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.issuer")
+    String issuer;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.audiences")
+    Optional<String> audience;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.publickey.location")
+    Optional<String> jwksLocation;
+
+    @Inject
+    @ConfigProperty(name = "chat.oidc.groups.claim", defaultValue = "groups")
+    String groupsClaim;
+
+    private DefaultJWTProcessor<SecurityContext> processor;
+    private ClaimsMapping mapping;
+
+    @PostConstruct
+    void init() {
+        processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
+                Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512, JWSAlgorithm.ES256), keys()));
+        Set<String> audiences = audience.map(a -> Set.of(a.split(","))).orElse(null);
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audiences,
+                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp"), null));
+        mapping = new ClaimsMapping(groupsClaim);
+    }
+
+    /** The identity the token proves, or an exception when it proves nothing. */
+    public Identity verify(String token) throws InvalidTokenException {
+        if (token == null || token.isBlank()) {
+            throw new InvalidTokenException("a token is required");
+        }
+        try {
+            JWTClaimsSet claims = processor.process(token, null);
+            return mapping.identity(claims.getClaims(), claims.getExpirationTime().toInstant());
+        } catch (Exception e) {
+            throw new InvalidTokenException("the token is invalid or expired");
+        }
+    }
+
+    private JWKSource<SecurityContext> keys() {
+        if (jwksLocation.isPresent()) {
+            try {
+                return JWKSourceBuilder.create(URI.create(jwksLocation.get()).toURL()).retrying(true).build();
+            } catch (MalformedURLException e) {
+                throw new IllegalStateException("the JWKS location is not a URL", e);
+            }
+        }
+        RSAPublicKey key = (RSAPublicKey) DevSigningKey.keyPair().getPublic();
+        return new ImmutableJWKSet<>(new JWKSet(new RSAKey.Builder(key).keyID("parley-dev").build()));
+    }
+
+    /** A token that proves nothing: missing, forged, expired, or for someone else. */
+    public static final class InvalidTokenException extends Exception {
+        public InvalidTokenException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

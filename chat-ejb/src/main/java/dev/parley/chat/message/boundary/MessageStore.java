@@ -1,0 +1,126 @@
+package dev.parley.chat.message.boundary;
+
+import dev.parley.chat.message.control.NewMessage;
+import dev.parley.chat.message.control.StoreOutcome;
+import dev.parley.chat.message.entity.Message;
+import dev.parley.chat.message.entity.MessagePage;
+import dev.parley.chat.message.entity.MessageView;
+import dev.parley.chat.message.entity.Role;
+import dev.parley.chat.message.entity.Status;
+import dev.parley.chat.room.entity.Room;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Stores messages and reads history. A batch is stored in one transaction: each room's row is
+ * locked (in name order, so nodes never deadlock), ids are checked for retries after the lock,
+ * and seqs are handed out from the room's counter.
+ */
+@Stateless
+public class MessageStore {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Stores a batch; the outcomes are in the order of {@code batch}. */
+    public List<StoreOutcome> store(List<NewMessage> batch) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Map<String, List<Integer>> positionsByRoom = new TreeMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            positionsByRoom.computeIfAbsent(batch.get(i).room(), room -> new ArrayList<>()).add(i);
+        }
+        StoreOutcome[] outcomes = new StoreOutcome[batch.size()];
+        positionsByRoom.forEach((roomName, positions) -> {
+            Room room = lockRoom(roomName, batch.get(positions.get(0)).user().id(), now);
+            Map<String, Message> known = existing(roomName, positions.stream().map(i -> batch.get(i).id()).toList());
+            for (int position : positions) {
+                NewMessage next = batch.get(position);
+                Message earlier = known.get(next.id());
+                if (earlier != null) {
+                    outcomes[position] = earlier.userId().equals(next.user().id())
+                            ? StoreOutcome.retry(earlier.seq())
+                            : StoreOutcome.idTaken();
+                    continue;
+                }
+                Message message = new Message(roomName, room.nextSeq(now), next.id(), next.user().id(),
+                        next.user().name(), Role.USER, next.body(), Status.COMPLETE, now);
+                em.persist(message);
+                known.put(next.id(), message);
+                outcomes[position] = StoreOutcome.stored(MessageView.of(message));
+            }
+        });
+        return List.of(outcomes);
+    }
+
+    /** The newest {@code limit} messages, oldest first. */
+    public MessagePage latest(String room, int limit) {
+        return before(room, Long.MAX_VALUE, limit);
+    }
+
+    /** Up to {@code limit} messages with a seq below {@code before}, oldest first. */
+    public MessagePage before(String room, long before, int limit) {
+        List<Message> newestFirst = em.createQuery(
+                        "select m from Message m where m.room = :room and m.seq < :before order by m.seq desc",
+                        Message.class)
+                .setParameter("room", room)
+                .setParameter("before", before)
+                .setMaxResults(limit + 1)
+                .getResultList();
+        boolean hasMore = newestFirst.size() > limit;
+        List<MessageView> page = new ArrayList<>(newestFirst.subList(0, Math.min(limit, newestFirst.size()))
+                .stream().map(MessageView::of).toList());
+        Collections.reverse(page);
+        return new MessagePage(page, hasMore);
+    }
+
+    /** Up to {@code limit} messages with a seq above {@code since}, oldest first. */
+    public MessagePage since(String room, long since, int limit) {
+        List<Message> oldestFirst = em.createQuery(
+                        "select m from Message m where m.room = :room and m.seq > :since order by m.seq", Message.class)
+                .setParameter("room", room)
+                .setParameter("since", since)
+                .setMaxResults(limit + 1)
+                .getResultList();
+        boolean hasMore = oldestFirst.size() > limit;
+        return new MessagePage(
+                oldestFirst.subList(0, Math.min(limit, oldestFirst.size())).stream().map(MessageView::of).toList(),
+                hasMore);
+    }
+
+    public long count() {
+        return em.createQuery("select count(m) from Message m", Long.class).getSingleResult();
+    }
+
+    private Room lockRoom(String roomName, String firstUserId, Instant now) {
+        Room room = em.find(Room.class, roomName, LockModeType.PESSIMISTIC_WRITE);
+        if (room == null) {
+            // a message for a room that was never entered on this node's database: create it under the same lock
+            room = new Room(roomName, firstUserId, now);
+            em.persist(room);
+            em.flush();
+            em.lock(room, LockModeType.PESSIMISTIC_WRITE);
+        }
+        return room;
+    }
+
+    private Map<String, Message> existing(String room, List<String> ids) {
+        Map<String, Message> byId = new HashMap<>();
+        em.createQuery("select m from Message m where m.room = :room and m.id in :ids", Message.class)
+                .setParameter("room", room)
+                .setParameter("ids", new LinkedHashSet<>(ids))
+                .getResultList()
+                .forEach(message -> byId.put(message.id(), message));
+        return byId;
+    }
+}

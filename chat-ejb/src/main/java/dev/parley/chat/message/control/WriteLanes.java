@@ -1,0 +1,151 @@
+package dev.parley.chat.message.control;
+
+import dev.parley.chat.message.boundary.MessageStore;
+import dev.parley.chat.message.entity.MessageView;
+import dev.parley.chat.protocol.control.FrameCodec;
+import dev.parley.chat.protocol.entity.ErrorCode;
+import dev.parley.chat.protocol.entity.Frames;
+import dev.parley.chat.room.control.Fanout;
+import dev.parley.chat.room.control.OutboundFrame;
+import dev.parley.chat.room.entity.RoomBroadcast;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The write path of user messages. Each room belongs to one lane; a lane drains its queue in
+ * batches, one transaction per batch, so under load many messages share one commit while each is
+ * still stored before it is acked or broadcast. Lanes keep a room's messages in seq order, and
+ * an idle lane holds no thread.
+ */
+@ApplicationScoped
+public class WriteLanes {
+
+    private static final Logger LOG = Logger.getLogger(WriteLanes.class.getName());
+
+    @EJB
+    MessageStore store;
+
+    @Inject
+    Fanout fanout;
+
+    @Inject
+    Event<StoredMessage> stored;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    @ConfigProperty(name = "chat.store.lanes", defaultValue = "4")
+    int laneCount;
+
+    @Inject
+    @ConfigProperty(name = "chat.store.batch", defaultValue = "256")
+    int maxBatch;
+
+    private Lane[] lanes;
+
+    @PostConstruct
+    void createLanes() {
+        lanes = new Lane[Math.max(1, laneCount)];
+        for (int i = 0; i < lanes.length; i++) {
+            lanes[i] = new Lane();
+        }
+    }
+
+    public void submit(Submission submission) {
+        lanes[Math.floorMod(submission.message().room().hashCode(), lanes.length)].offer(submission);
+    }
+
+    private void write(List<Submission> batch) {
+        List<StoreOutcome> outcomes;
+        try {
+            outcomes = store.store(batch.stream().map(Submission::message).toList());
+        } catch (RuntimeException batchFailed) {
+            LOG.log(Level.WARNING, "storing a batch of {0} failed, storing one by one: {1}",
+                    new Object[] {batch.size(), batchFailed.toString()});
+            batch.forEach(this::writeAlone);
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            answer(batch.get(i), outcomes.get(i));
+        }
+    }
+
+    private void writeAlone(Submission submission) {
+        try {
+            answer(submission, store.store(List.of(submission.message())).get(0));
+        } catch (RuntimeException failed) {
+            LOG.log(Level.WARNING, "storing a message failed: {0}", failed.toString());
+            submission.origin().send(frame(new Frames.Error(ErrorCode.STORE_FAILED,
+                    "the message could not be stored; send it again with the same id", submission.clientId())));
+        }
+    }
+
+    private void answer(Submission submission, StoreOutcome outcome) {
+        String clientId = submission.clientId();
+        switch (outcome.kind()) {
+            case STORED -> {
+                MessageView message = outcome.message();
+                submission.origin().send(frame(new Frames.Ack(clientId, message.seq())));
+                fanout.publish(new RoomBroadcast(message.room(), FrameCodec.write(new Frames.MessageFrame(message)),
+                        message.seq(), submission.origin().id()));
+                stored.fire(new StoredMessage(message, submission.origin().identity()));
+            }
+            case RETRY -> submission.origin().send(frame(new Frames.Ack(clientId, outcome.seq())));
+            case ID_TAKEN -> submission.origin().send(frame(new Frames.Error(
+                    ErrorCode.BAD_REQUEST, "this id is already used in this room by another user", clientId)));
+        }
+    }
+
+    private static OutboundFrame frame(Object frame) {
+        return OutboundFrame.of(FrameCodec.write(frame));
+    }
+
+    private final class Lane {
+
+        private final Queue<Submission> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean draining = new AtomicBoolean();
+
+        void offer(Submission submission) {
+            queue.add(submission);
+            if (draining.compareAndSet(false, true)) {
+                executor.execute(this::drain);
+            }
+        }
+
+        private void drain() {
+            while (true) {
+                List<Submission> batch = new ArrayList<>();
+                Submission next;
+                while (batch.size() < maxBatch && (next = queue.poll()) != null) {
+                    batch.add(next);
+                }
+                if (batch.isEmpty()) {
+                    draining.set(false);
+                    if (queue.isEmpty() || !draining.compareAndSet(false, true)) {
+                        return;
+                    }
+                    continue;
+                }
+                try {
+                    write(batch);
+                } catch (RuntimeException unexpected) {
+                    LOG.log(Level.SEVERE, "the write lane failed on a batch", unexpected);
+                }
+            }
+        }
+    }
+}

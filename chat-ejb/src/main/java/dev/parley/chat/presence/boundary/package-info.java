@@ -1,0 +1,2 @@
+/** Presence: who is connected to which room. */
+package dev.parley.chat.presence.boundary;

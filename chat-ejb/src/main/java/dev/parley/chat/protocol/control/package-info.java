@@ -1,0 +1,2 @@
+/** Reading and writing WebSocket frames. */
+package dev.parley.chat.protocol.control;

@@ -1,0 +1,78 @@
+package dev.parley.chat.room.boundary;
+
+import dev.parley.chat.room.control.Connection;
+import dev.parley.chat.room.control.OutboundFrame;
+import dev.parley.chat.room.entity.Broadcast;
+import dev.parley.chat.room.entity.RoomBroadcast;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** This node's open connections by room, and the delivery of room broadcasts to them. */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class RoomRegistry {
+
+    private static final Logger LOG = Logger.getLogger(RoomRegistry.class.getName());
+
+    private final Map<String, Set<Connection>> rooms = new ConcurrentHashMap<>();
+
+    public void add(Connection connection) {
+        rooms.computeIfAbsent(connection.room(), room -> ConcurrentHashMap.newKeySet()).add(connection);
+    }
+
+    public void remove(Connection connection) {
+        rooms.computeIfPresent(connection.room(), (room, connections) -> {
+            connections.remove(connection);
+            return connections.isEmpty() ? null : connections;
+        });
+    }
+
+    /** Hands a broadcast to every local connection of its room; one failing connection stops nobody else. */
+    public void deliver(@Observes @Broadcast RoomBroadcast broadcast) {
+        Set<Connection> connections = rooms.get(broadcast.room());
+        if (connections == null) {
+            return;
+        }
+        OutboundFrame frame = new OutboundFrame(broadcast.json(), broadcast.seq());
+        for (Connection connection : connections) {
+            if (connection.id().equals(broadcast.exceptConnectionId())) {
+                continue;
+            }
+            try {
+                connection.send(frame);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "delivery to a connection failed", e);
+            }
+        }
+    }
+
+    /** Closes the room's connections that match, e.g. users who lost access to it. */
+    public void close(String room, Predicate<Connection> which, int code, String reason) {
+        Set<Connection> connections = rooms.get(room);
+        if (connections == null) {
+            return;
+        }
+        for (Connection connection : List.copyOf(connections)) {
+            if (which.test(connection)) {
+                connection.outbox().close(code, reason);
+            }
+        }
+    }
+
+    public int connections() {
+        return rooms.values().stream().mapToInt(Set::size).sum();
+    }
+
+    public int activeRooms() {
+        return rooms.size();
+    }
+}

@@ -1,0 +1,218 @@
+package dev.parley.chat.room.boundary;
+
+import dev.parley.chat.identity.entity.ChatUser;
+import dev.parley.chat.message.boundary.MessageStore;
+import dev.parley.chat.message.control.MessageRules;
+import dev.parley.chat.message.control.NewMessage;
+import dev.parley.chat.message.control.SenderRateLimits;
+import dev.parley.chat.message.control.Submission;
+import dev.parley.chat.message.control.WriteLanes;
+import dev.parley.chat.message.entity.MessagePage;
+import dev.parley.chat.presence.boundary.Presence;
+import dev.parley.chat.protocol.control.FrameCodec;
+import dev.parley.chat.protocol.entity.ClientFrame;
+import dev.parley.chat.protocol.entity.ErrorCode;
+import dev.parley.chat.protocol.entity.Frames;
+import dev.parley.chat.room.control.Connection;
+import dev.parley.chat.room.control.Fanout;
+import dev.parley.chat.room.control.OutboundFrame;
+import dev.parley.chat.room.entity.Room;
+import dev.parley.chat.room.entity.RoomBroadcast;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * What happens on a room connection: the welcome and history on open, one handler per client
+ * frame type, presence on close. The WebSocket endpoint only hands frames here.
+ */
+@ApplicationScoped
+public class RoomSessions {
+
+    /** WebSocket close code 1008, policy violation. */
+    public static final int POLICY_VIOLATION = 1008;
+
+    private static final int HISTORY_ON_CONNECT = 50;
+    private static final int HISTORY_ON_RESUME = 1000;
+
+    @EJB
+    Rooms rooms;
+
+    @EJB
+    MessageStore store;
+
+    @EJB
+    RoomRegistry registry;
+
+    @EJB
+    Presence presence;
+
+    @Inject
+    WriteLanes lanes;
+
+    @Inject
+    SenderRateLimits rateLimits;
+
+    @Inject
+    Fanout fanout;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    @ConfigProperty(name = "chat.body.max", defaultValue = "4000")
+    int maxBody;
+
+    @Inject
+    @ConfigProperty(name = "chat.cursor.interval", defaultValue = "PT0.05S")
+    Duration cursorInterval;
+
+    private MessageRules rules;
+    private Map<String, BiConsumer<Connection, ClientFrame>> handlers;
+
+    @PostConstruct
+    void init() {
+        rules = new MessageRules(maxBody);
+        handlers = Map.of(
+                "message", this::onMessage,
+                "typing", this::onTyping,
+                "cursor", this::onCursor,
+                "ping", (connection, frame) -> connection.send(frame(new Frames.Pong())),
+                "stop", this::onStop);
+    }
+
+    /**
+     * Opens a connection: registers it (holding live frames), sends welcome and history, then lets
+     * the held frames through minus those the history already had. False if the room refuses it.
+     */
+    public boolean open(Connection connection, Long since) {
+        Room room = rooms.enter(connection.room(), connection.identity().id());
+        if (!room.admits(connection.identity().groups())) {
+            connection.outbox().close(POLICY_VIOLATION, "forbidden: not allowed in this room");
+            return false;
+        }
+        registry.add(connection);
+        ChatUser user = connection.identity().user();
+        if (presence.connect(connection.room(), user)) {
+            fanout.publish(new RoomBroadcast(connection.room(), FrameCodec.write(new Frames.Join(user)), 0,
+                    connection.id()));
+        }
+        MessagePage history = since == null
+                ? store.latest(connection.room(), HISTORY_ON_CONNECT)
+                : store.since(connection.room(), since, HISTORY_ON_RESUME);
+        long lastInHistory = history.messages().isEmpty()
+                ? (since == null ? 0 : since)
+                : history.messages().get(history.messages().size() - 1).seq();
+        long lastSeq = Math.max(room.lastSeq(), lastInHistory);
+        List<ChatUser> present = presence.members(connection.room()).stream().map(m -> m.user()).toList();
+        long covered = history.hasMore() ? Long.MAX_VALUE : lastInHistory;
+        connection.outbox().open(List.of(
+                frame(new Frames.Welcome(user, connection.room(), present, lastSeq)),
+                frame(new Frames.History(history.messages(), history.hasMore()))), covered);
+        scheduleExpiry(connection);
+        return true;
+    }
+
+    /** Handles one text frame from the client. */
+    public void receive(Connection connection, String text) {
+        ClientFrame frame;
+        try {
+            frame = FrameCodec.read(text);
+        } catch (FrameCodec.MalformedFrameException e) {
+            error(connection, ErrorCode.BAD_REQUEST, e.getMessage(), null);
+            return;
+        }
+        BiConsumer<Connection, ClientFrame> handler = frame.type() == null ? null : handlers.get(frame.type());
+        if (handler == null) {
+            error(connection, ErrorCode.BAD_REQUEST, "unknown frame type", frame.id());
+            return;
+        }
+        handler.accept(connection, frame);
+    }
+
+    public void close(Connection connection) {
+        connection.cancelExpiry();
+        registry.remove(connection);
+        ChatUser user = connection.identity().user();
+        if (presence.disconnect(connection.room(), user)) {
+            fanout.publish(RoomBroadcast.toAll(connection.room(), FrameCodec.write(new Frames.Leave(user))));
+        }
+    }
+
+    private void onMessage(Connection connection, ClientFrame frame) {
+        Optional<MessageRules.Violation> violation = rules.check(frame.id(), frame.body());
+        if (violation.isPresent()) {
+            error(connection, violation.get().code(), violation.get().message(), frame.id());
+            return;
+        }
+        if (!rateLimits.tryAcquire(connection.identity().id())) {
+            error(connection, ErrorCode.RATE_LIMITED, "too many messages; slow down", frame.id());
+            return;
+        }
+        lanes.submit(new Submission(connection, frame.id(), new NewMessage(connection.room(),
+                connection.identity().user(), MessageRules.normalizeId(frame.id()), frame.body())));
+    }
+
+    private void onTyping(Connection connection, ClientFrame frame) {
+        if (frame.typing() == null) {
+            error(connection, ErrorCode.BAD_REQUEST, "typing needs a boolean typing field", null);
+            return;
+        }
+        fanout.publish(new RoomBroadcast(connection.room(),
+                FrameCodec.write(new Frames.Typing(connection.identity().user(), frame.typing())), 0, connection.id()));
+    }
+
+    private void onCursor(Connection connection, ClientFrame frame) {
+        if (!inUnitRange(frame.x()) || !inUnitRange(frame.y())) {
+            error(connection, ErrorCode.BAD_REQUEST, "cursor needs x and y between 0 and 1", null);
+            return;
+        }
+        if (!connection.cursorDue(System.nanoTime(), cursorInterval.toNanos())) {
+            return;
+        }
+        fanout.publish(new RoomBroadcast(connection.room(),
+                FrameCodec.write(new Frames.Cursor(connection.identity().user(), frame.x(), frame.y())), 0,
+                connection.id()));
+    }
+
+    private void onStop(Connection connection, ClientFrame frame) {
+        // nothing streams until the assistant arrives; stop with nothing streaming does nothing
+    }
+
+    private void scheduleExpiry(Connection connection) {
+        Instant expiresAt = connection.identity().expiresAt();
+        if (expiresAt == null) {
+            return;
+        }
+        long delay = Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis());
+        connection.expiry(scheduler.schedule(() -> {
+            if (!connection.outbox().isClosed()) {
+                error(connection, ErrorCode.TOKEN_EXPIRED, "your token expired; renew it and reconnect with since", null);
+                connection.outbox().closeAfterPending(POLICY_VIOLATION, "token expired");
+            }
+        }, delay, TimeUnit.MILLISECONDS));
+    }
+
+    private static boolean inUnitRange(Double value) {
+        return value != null && value >= 0 && value <= 1;
+    }
+
+    private static void error(Connection connection, ErrorCode code, String message, String id) {
+        connection.send(frame(new Frames.Error(code, message, id)));
+    }
+
+    private static OutboundFrame frame(Object frame) {
+        return OutboundFrame.of(FrameCodec.write(frame));
+    }
+}

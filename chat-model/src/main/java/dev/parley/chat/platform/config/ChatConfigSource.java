@@ -1,0 +1,63 @@
+package dev.parley.chat.platform.config;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * Derives the MicroProfile JWT settings from the contract's {@code CHAT_OIDC_*} keys, so that
+ * operators configure one set of names. In dev mode it points MP JWT at the dev signing key.
+ * Its ordinal is below the environment's, so an operator can still set {@code mp.jwt.*} directly.
+ */
+public class ChatConfigSource implements ConfigSource {
+
+    private volatile Map<String, String> properties;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> current = properties;
+        if (current == null) {
+            current = derive();
+            properties = current;
+        }
+        return current;
+    }
+
+    @Override
+    public Set<String> getPropertyNames() {
+        return getProperties().keySet();
+    }
+
+    @Override
+    public String getValue(String propertyName) {
+        if (!propertyName.startsWith("mp.jwt.")) {
+            return null;
+        }
+        return getProperties().get(propertyName);
+    }
+
+    @Override
+    public String getName() {
+        return "parley-chat-settings";
+    }
+
+    @Override
+    public int getOrdinal() {
+        return 150;
+    }
+
+    private static Map<String, String> derive() {
+        Map<String, String> derived = new HashMap<>();
+        if (Settings.oidcMode()) {
+            derived.put("mp.jwt.verify.issuer", Settings.get("chat.oidc.issuer").orElseThrow());
+            Settings.get("chat.oidc.jwks.url").ifPresent(url -> derived.put("mp.jwt.verify.publickey.location", url));
+            Settings.get("chat.oidc.audience").ifPresent(aud -> derived.put("mp.jwt.verify.audiences", aud));
+        } else {
+            derived.put("mp.jwt.verify.issuer", DevSigningKey.ISSUER);
+            derived.put("mp.jwt.verify.publickey", DevSigningKey.publicKeyPem());
+            derived.put("mp.jwt.verify.audiences", DevSigningKey.AUDIENCE);
+        }
+        return Map.copyOf(derived);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.parley.chat.protocol.entity;
+
+/**
+ * Any frame a client sends; which fields matter depends on {@code type}. Boxed types so that a
+ * missing field reads as null instead of failing the whole frame.
+ */
+public record ClientFrame(String type, String id, String body, Boolean typing, Double x, Double y) {}

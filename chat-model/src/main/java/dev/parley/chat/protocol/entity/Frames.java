@@ -1,0 +1,84 @@
+package dev.parley.chat.protocol.entity;
+
+import dev.parley.chat.identity.entity.ChatUser;
+import dev.parley.chat.message.entity.MessageView;
+import dev.parley.chat.room.entity.RoomView;
+import java.util.List;
+
+/** The frames the server sends, one record each; field names are the contract's. */
+public final class Frames {
+
+    private Frames() {}
+
+    public record Welcome(String type, ChatUser you, String room, List<ChatUser> presence, long lastSeq) {
+        public Welcome(ChatUser you, String room, List<ChatUser> presence, long lastSeq) {
+            this("welcome", you, room, presence, lastSeq);
+        }
+    }
+
+    public record History(String type, List<MessageView> messages, boolean hasMore) {
+        public History(List<MessageView> messages, boolean hasMore) {
+            this("history", messages, hasMore);
+        }
+    }
+
+    public record Ack(String type, String id, long seq) {
+        public Ack(String id, long seq) {
+            this("ack", id, seq);
+        }
+    }
+
+    public record MessageFrame(String type, MessageView message) {
+        public MessageFrame(MessageView message) {
+            this("message", message);
+        }
+    }
+
+    public record Typing(String type, ChatUser user, boolean typing) {
+        public Typing(ChatUser user, boolean typing) {
+            this("typing", user, typing);
+        }
+    }
+
+    public record Cursor(String type, ChatUser user, double x, double y) {
+        public Cursor(ChatUser user, double x, double y) {
+            this("cursor", user, x, y);
+        }
+    }
+
+    public record Pong(String type) {
+        public Pong() {
+            this("pong");
+        }
+    }
+
+    public record Join(String type, ChatUser user) {
+        public Join(ChatUser user) {
+            this("join", user);
+        }
+    }
+
+    public record Leave(String type, ChatUser user) {
+        public Leave(ChatUser user) {
+            this("leave", user);
+        }
+    }
+
+    public record RoomChanged(String type, RoomView room) {
+        public RoomChanged(RoomView room) {
+            this("room", room);
+        }
+    }
+
+    public record Deleted(String type, String id) {
+        public Deleted(String id) {
+            this("deleted", id);
+        }
+    }
+
+    public record Error(String type, String code, String message, String id) {
+        public Error(ErrorCode code, String message, String id) {
+            this("error", code.wireName(), message, id);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.parley.chat.room.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A room and its settings. {@code lastSeq} is the per-room message counter; it is only ever
+ * advanced under a row lock so that several nodes writing to one room never hand out a seq twice.
+ */
+@Entity
+@Table(name = "chat_room")
+public class Room {
+
+    @Id
+    @Column(length = 64)
+    private String name;
+
+    @Column(length = 200)
+    private String title;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "assistant_mode", length = 16, nullable = false)
+    private AssistantMode assistantMode = AssistantMode.MENTION;
+
+    @Column(length = 8000)
+    private String persona;
+
+    /** Comma-separated; empty means everyone may enter. */
+    @Column(name = "allowed_groups", length = 2000)
+    private String allowedGroups;
+
+    @Column(name = "creator_id")
+    private String creatorId;
+
+    @Column(name = "last_seq", nullable = false)
+    private long lastSeq;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "last_activity_at")
+    private Instant lastActivityAt;
+
+    protected Room() {}
+
+    public Room(String name, String creatorId, Instant createdAt) {
+        this.name = name;
+        this.creatorId = creatorId;
+        this.createdAt = createdAt;
+    }
+
+    /** Hands out the next seq; the caller holds the row lock. */
+    public long nextSeq(Instant at) {
+        lastActivityAt = at;
+        return ++lastSeq;
+    }
+
+    public boolean admits(java.util.Set<String> groups) {
+        List<String> allowed = allowedGroups();
+        return allowed.isEmpty() || groups.contains("admin") || allowed.stream().anyMatch(groups::contains);
+    }
+
+    public List<String> allowedGroups() {
+        if (allowedGroups == null || allowedGroups.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(allowedGroups.split(",")).map(String::trim).filter(g -> !g.isEmpty()).toList();
+    }
+
+    public void allowedGroups(List<String> groups) {
+        this.allowedGroups = groups == null ? null : String.join(",", groups);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String title() {
+        return title == null ? name : title;
+    }
+
+    public void title(String title) {
+        this.title = title;
+    }
+
+    public AssistantMode assistantMode() {
+        return assistantMode;
+    }
+
+    public void assistantMode(AssistantMode mode) {
+        this.assistantMode = mode;
+    }
+
+    public String persona() {
+        return persona;
+    }
+
+    public void persona(String persona) {
+        this.persona = persona;
+    }
+
+    public String creatorId() {
+        return creatorId;
+    }
+
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant lastActivityAt() {
+        return lastActivityAt;
+    }
+}

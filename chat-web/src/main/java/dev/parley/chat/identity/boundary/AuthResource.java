@@ -1,0 +1,90 @@
+package dev.parley.chat.identity.boundary;
+
+import dev.parley.chat.identity.control.DevNames;
+import dev.parley.chat.identity.control.TokenIssuer;
+import dev.parley.chat.identity.entity.ChatUser;
+import dev.parley.chat.identity.entity.Identity;
+import dev.parley.chat.platform.config.Settings;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** How to sign in: the login mode for the browser, and the dev login. */
+@Path("auth")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+public class AuthResource {
+
+    private static final int MAX_GROUPS = 20;
+
+    @Inject
+    TokenIssuer issuer;
+
+    @Inject
+    @ConfigProperty(name = "chat.oidc.issuer")
+    java.util.Optional<String> oidcIssuer;
+
+    @Inject
+    @ConfigProperty(name = "chat.oidc.client.id")
+    java.util.Optional<String> oidcClientId;
+
+    /** What the browser needs to sign in. */
+    @GET
+    @Path("config")
+    public AuthConfig config() {
+        if (oidcIssuer.isPresent()) {
+            return new AuthConfig("oidc", oidcIssuer.get(), oidcClientId.orElse(null));
+        }
+        return new AuthConfig("dev", null, null);
+    }
+
+    /** Signs a dev token for a name; 404 when an OIDC issuer is configured. */
+    @POST
+    @Path("dev-login")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public DevLoginResponse devLogin(DevLoginRequest request) {
+        if (oidcIssuer.isPresent() || Settings.oidcMode()) {
+            throw new NotFoundException();
+        }
+        if (request == null) {
+            throw new IllegalArgumentException("a JSON body with a name is required");
+        }
+        String name = DevNames.validate(request.name());
+        String id = DevNames.userId(name);
+        List<String> groups = groups(request.groups());
+        TokenIssuer.IssuedToken token = issuer.issue(id, name, groups);
+        return new DevLoginResponse(token.token(), new ChatUser(id, name), token.expiresAt());
+    }
+
+    private static List<String> groups(List<String> requested) {
+        Set<String> groups = new LinkedHashSet<>();
+        groups.add(Identity.USER);
+        if (requested != null) {
+            if (requested.size() > MAX_GROUPS) {
+                throw new IllegalArgumentException("at most " + MAX_GROUPS + " groups");
+            }
+            for (String group : requested) {
+                groups.add(DevNames.validate(group));
+            }
+        }
+        return new ArrayList<>(groups);
+    }
+
+    public record AuthConfig(String mode, String issuer, String clientId) {}
+
+    public record DevLoginRequest(String name, List<String> groups) {}
+
+    public record DevLoginResponse(String token, ChatUser user, Instant expiresAt) {}
+}

@@ -1,0 +1,103 @@
+package dev.parley.chat.room.boundary;
+
+import dev.parley.chat.identity.control.TokenVerifier;
+import dev.parley.chat.room.entity.RoomName;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.server.HandshakeRequest;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Decides at the handshake whether a room connection may open: a verified token, a valid room
+ * name and {@code since}, an allowed Origin. The endpoint closes refused connections with 1008
+ * before sending anything.
+ */
+public class HandshakeGuard extends ServerEndpointConfig.Configurator {
+
+    private static final String PATH_PREFIX = "/ws/rooms/";
+
+    private volatile OriginPolicy origins;
+
+    @Override
+    public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+        config.getUserProperties().put(Admission.KEY, decide(request));
+    }
+
+    private Admission decide(HandshakeRequest request) {
+        Map<String, List<String>> headers = request.getHeaders();
+        if (!origins().allows(header(headers, "origin"), header(headers, "host"))) {
+            return Admission.refuse("forbidden: origin not allowed");
+        }
+        String room = roomOf(request.getRequestURI().getRawPath());
+        if (!RoomName.isValid(room)) {
+            return Admission.refuse("bad room name");
+        }
+        Map<String, List<String>> parameters = request.getParameterMap();
+        Long since;
+        try {
+            since = since(first(parameters, "since"));
+        } catch (IllegalArgumentException e) {
+            return Admission.refuse("since must be a non-negative whole number");
+        }
+        try {
+            TokenVerifier verifier = CDI.current().select(TokenVerifier.class).get();
+            return Admission.admit(verifier.verify(first(parameters, "access_token")), room, since);
+        } catch (TokenVerifier.InvalidTokenException e) {
+            return Admission.refuse("unauthorized: " + e.getMessage());
+        }
+    }
+
+    private OriginPolicy origins() {
+        OriginPolicy policy = origins;
+        if (policy == null) {
+            policy = new OriginPolicy(ConfigProvider.getConfig()
+                    .getOptionalValue("chat.allowed.origins", String.class).orElse(null));
+            origins = policy;
+        }
+        return policy;
+    }
+
+    private static Long since(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            long since = Long.parseLong(value);
+            if (since < 0) {
+                throw new IllegalArgumentException();
+            }
+            return since;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static String roomOf(String path) {
+        if (path == null) {
+            return null;
+        }
+        int at = path.indexOf(PATH_PREFIX);
+        if (at < 0) {
+            return null;
+        }
+        String room = path.substring(at + PATH_PREFIX.length());
+        return room.endsWith("/") ? room.substring(0, room.length() - 1) : room;
+    }
+
+    private static String header(Map<String, List<String>> headers, String name) {
+        for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
+            if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
+                return entry.getValue().get(0);
+            }
+        }
+        return null;
+    }
+
+    private static String first(Map<String, List<String>> parameters, String name) {
+        List<String> values = parameters.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.parley.chat.room.boundary;
+
+import dev.parley.chat.room.control.Connection;
+import dev.parley.chat.room.control.Outbox;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** {@code /ws/rooms/{room}}: translates WebSocket events into calls on {@link RoomSessions}. */
+@ServerEndpoint(value = "/ws/rooms/{room}", configurator = HandshakeGuard.class)
+public class RoomSocket {
+
+    private static final Logger LOG = Logger.getLogger(RoomSocket.class.getName());
+    private static final int MAX_FRAME = 64 * 1024;
+
+    @Inject
+    RoomSessions sessions;
+
+    @Inject
+    @ConfigProperty(name = "chat.outbox.limit", defaultValue = "2000")
+    int outboxLimit;
+
+    private Connection connection;
+
+    @OnOpen
+    public void open(Session session, EndpointConfig config) throws IOException {
+        Admission admission = (Admission) config.getUserProperties().get(Admission.KEY);
+        if (admission == null || admission.refused()) {
+            String reason = admission == null ? "unauthorized" : admission.refusal();
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));
+            return;
+        }
+        session.setMaxTextMessageBufferSize(MAX_FRAME);
+        Connection opened = new Connection(admission.room(), admission.identity(),
+                new Outbox(new SessionSink(session), outboxLimit));
+        if (sessions.open(opened, admission.since())) {
+            connection = opened;
+        }
+    }
+
+    @OnMessage(maxMessageSize = MAX_FRAME)
+    public void message(String text) {
+        if (connection != null) {
+            sessions.receive(connection, text);
+        }
+    }
+
+    @OnClose
+    public void close(CloseReason reason) {
+        if (connection != null) {
+            sessions.close(connection);
+            connection = null;
+        }
+    }
+
+    @OnError
+    public void error(Throwable error) {
+        LOG.log(Level.FINE, "WebSocket error", error);
+    }
+}

@@ -1,0 +1,155 @@
+package dev.parley.chat.room.boundary;
+
+import dev.parley.chat.identity.entity.Identity;
+import dev.parley.chat.message.boundary.MessageStore;
+import dev.parley.chat.message.entity.MessagePage;
+import dev.parley.chat.presence.boundary.Presence;
+import dev.parley.chat.protocol.control.FrameCodec;
+import dev.parley.chat.protocol.entity.Frames;
+import dev.parley.chat.room.control.Fanout;
+import dev.parley.chat.room.entity.AssistantMode;
+import dev.parley.chat.room.entity.Room;
+import dev.parley.chat.room.entity.RoomBroadcast;
+import dev.parley.chat.room.entity.RoomName;
+import dev.parley.chat.room.entity.RoomSummary;
+import dev.parley.chat.room.entity.RoomView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Optional;
+
+/** Rooms over REST: the list, settings, history pages and presence. */
+@Path("rooms")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"user", "admin"})
+public class RoomsResource {
+
+    private static final int MAX_PAGE = 200;
+    private static final int TITLE_MAX = 200;
+    private static final int PERSONA_MAX = 8000;
+
+    @EJB
+    Rooms rooms;
+
+    @EJB
+    MessageStore store;
+
+    @EJB
+    Presence presence;
+
+    @EJB
+    RoomRegistry registry;
+
+    @Inject
+    Fanout fanout;
+
+    @Inject
+    Identity caller;
+
+    /** Rooms the caller may enter. */
+    @GET
+    public List<RoomSummary> list() {
+        return rooms.visibleTo(caller);
+    }
+
+    /** Changes a room's settings (its creator or an admin); creates the room if it is new. */
+    @PUT
+    @Path("{room}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RoomView configure(@PathParam("room") String name, Rooms.RoomSettings settings) {
+        validName(name);
+        Rooms.RoomSettings requested = settings == null ? new Rooms.RoomSettings(null, null, null, null) : settings;
+        validate(requested);
+        Optional<Room> existing = rooms.find(name);
+        if (existing.isPresent() && !caller.isAdmin() && !caller.id().equals(existing.get().creatorId())) {
+            throw new ForbiddenException();
+        }
+        RoomView room = rooms.configure(name, caller, requested);
+        fanout.publish(RoomBroadcast.toAll(name, FrameCodec.write(new Frames.RoomChanged(room))));
+        if (requested.allowedGroups() != null) {
+            Room updated = rooms.find(name).orElseThrow();
+            registry.close(name, connection -> !updated.admits(connection.identity().groups()),
+                    RoomSessions.POLICY_VIOLATION, "forbidden: no longer allowed in this room");
+        }
+        return room;
+    }
+
+    /** A page of history: messages before {@code before}, oldest first. */
+    @GET
+    @Path("{room}/messages")
+    public MessagePage messages(@PathParam("room") String name, @QueryParam("before") String before,
+            @QueryParam("limit") String limit) {
+        validName(name);
+        long beforeSeq = before == null ? Long.MAX_VALUE : parse(before, "before", 1, Long.MAX_VALUE);
+        int size = limit == null ? 50 : (int) parse(limit, "limit", 1, MAX_PAGE);
+        if (!mayEnter(name)) {
+            throw new ForbiddenException();
+        }
+        return store.before(name, beforeSeq, size);
+    }
+
+    /** Who is in the room now, with their connection counts. */
+    @GET
+    @Path("{room}/presence")
+    public PresenceView presence(@PathParam("room") String name) {
+        validName(name);
+        if (!mayEnter(name)) {
+            throw new ForbiddenException();
+        }
+        return new PresenceView(name, presence.members(name).stream()
+                .map(member -> new PresentUser(member.user().id(), member.user().name(), member.connections()))
+                .toList());
+    }
+
+    private boolean mayEnter(String name) {
+        return rooms.find(name).map(room -> room.admits(caller.groups())).orElse(true);
+    }
+
+    private static void validName(String name) {
+        if (!RoomName.isValid(name)) {
+            throw new IllegalArgumentException("room names match ^[a-z0-9][a-z0-9-]{0,63}$");
+        }
+    }
+
+    private static void validate(Rooms.RoomSettings settings) {
+        if (settings.assistant() != null) {
+            AssistantMode.fromWire(settings.assistant());
+        }
+        if (settings.title() != null && settings.title().length() > TITLE_MAX) {
+            throw new IllegalArgumentException("title is at most " + TITLE_MAX + " characters");
+        }
+        if (settings.persona() != null && settings.persona().length() > PERSONA_MAX) {
+            throw new IllegalArgumentException("persona is at most " + PERSONA_MAX + " characters");
+        }
+        if (settings.allowedGroups() != null
+                && settings.allowedGroups().stream().anyMatch(g -> g == null || g.isBlank() || g.contains(","))) {
+            throw new IllegalArgumentException("allowedGroups must be non-empty group names without commas");
+        }
+    }
+
+    private static long parse(String value, String name, long min, long max) {
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed < min || parsed > max) {
+                throw new IllegalArgumentException(name + " must be between " + min + " and " + max);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number");
+        }
+    }
+
+    public record PresenceView(String room, List<PresentUser> users) {}
+
+    public record PresentUser(String id, String name, int connections) {}
+}

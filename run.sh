@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Runs the embedded default: Payara Micro with the self-contained WAR on http://localhost:8080.
+# Builds first when the WAR is missing or older than the sources. Configuration comes from the
+# environment (see README.md): an H2 file database under ./data unless CHAT_DB_URL names a
+# PostgreSQL database; dev login unless CHAT_OIDC_ISSUER is set.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+war=chat-web/target/parley.war
+micro=chat-web/target/micro/payara-micro.jar
+if [ ! -f "$war" ] || [ ! -f "$micro" ] || [ -n "$(find pom.xml chat-*/pom.xml chat-*/src frontend -newer "$war" -type f -not -path '*/node_modules/*' -print -quit 2>/dev/null)" ]; then
+  echo "Building (mvn -DskipTests install)..."
+  mvn -B -q -DskipTests install
+fi
+
+port="${CHAT_PORT:-${PORT:-8080}}"
+data_dir="$(mkdir -p "${CHAT_DATA_DIR:-./data}" && cd "${CHAT_DATA_DIR:-./data}" && pwd)"
+export CHAT_DATA_DIR="$data_dir"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+boot="$work/postboot.asadmin"
+
+# asadmin property values escape ':' and '=' with a backslash
+esc() { printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/:/\\:/g' -e 's/=/\\=/g'; }
+
+extra_libs=()
+if [ -n "${CHAT_DB_URL:-}" ]; then
+  props="url=$(esc "$CHAT_DB_URL")"
+  [ -n "${CHAT_DB_USER:-}" ] && props="$props:user=$(esc "$CHAT_DB_USER")"
+  # Payara insists on a password property; "()" is its spelling of an empty one
+  props="$props:password=$(esc "${CHAT_DB_PASSWORD:-()}")"
+  cat > "$boot" <<ASADMIN
+create-jdbc-connection-pool --datasourceclassname=org.postgresql.ds.PGSimpleDataSource --restype=javax.sql.DataSource --steadypoolsize=4 --maxpoolsize=32 --isconnectvalidatereq=true --validationmethod=auto-commit --property $props ChatPool
+set resources.jdbc-resource.jdbc/__default.pool-name=ChatPool
+ASADMIN
+  extra_libs=(--addlibs chat-web/target/micro/postgresql.jar)
+  echo "Database: PostgreSQL at ${CHAT_DB_URL%%\?*}"
+else
+  echo "set resources.jdbc-connection-pool.H2Pool.property.URL=jdbc:h2:file:$data_dir/parley" > "$boot"
+  echo "Database: H2 file database in $data_dir"
+fi
+
+echo "Starting Payara Micro on http://localhost:$port ..."
+# shellcheck disable=SC2086
+java ${JAVA_OPTS:--Xmx1g} -jar "$micro" --nocluster --contextroot / --port "$port" \
+  --postbootcommandfile "$boot" "${extra_libs[@]}" --deploy "$war" &
+server=$!
+trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$work"' EXIT INT TERM
+wait "$server"
