@@ -19,6 +19,8 @@ import jakarta.inject.Inject;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.security.interfaces.RSAPublicKey;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -54,9 +56,10 @@ public class TokenVerifier {
         processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
                 Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512, JWSAlgorithm.ES256), keys()));
-        Set<String> audiences = audience.map(a -> Set.of(a.split(","))).orElse(null);
+        // nimbus asks these sets contains(null), which immutable sets refuse: use HashSets
+        Set<String> audiences = audience.map(a -> new HashSet<>(Arrays.asList(a.split(",")))).orElse(null);
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audiences,
-                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp"), null));
+                new JWTClaimsSet.Builder().issuer(issuer).build(), new HashSet<>(Arrays.asList("sub", "exp")), null));
         mapping = new ClaimsMapping(groupsClaim);
     }
 

@@ -2,7 +2,6 @@ package dev.parley.chat.identity.boundary;
 
 import dev.parley.chat.identity.entity.Identity;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAuthorizedException;
 import java.time.Instant;
@@ -16,9 +15,8 @@ public class Caller {
     @Inject
     JsonWebToken jwt;
 
-    /** Dependent: a record cannot be proxied; resources are per request anyway. */
-    @Produces
-    Identity identity() {
+    /** Who is calling; only asked inside methods that {@code @RolesAllowed} already let through. */
+    public Identity identity() {
         if (jwt == null || jwt.getSubject() == null) {
             throw new NotAuthorizedException("Bearer");
         }

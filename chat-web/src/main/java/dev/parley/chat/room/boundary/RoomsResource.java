@@ -1,5 +1,6 @@
 package dev.parley.chat.room.boundary;
 
+import dev.parley.chat.identity.boundary.Caller;
 import dev.parley.chat.identity.entity.Identity;
 import dev.parley.chat.message.boundary.MessageStore;
 import dev.parley.chat.message.entity.MessagePage;
@@ -54,12 +55,12 @@ public class RoomsResource {
     Fanout fanout;
 
     @Inject
-    Identity caller;
+    Caller caller;
 
     /** Rooms the caller may enter. */
     @GET
     public List<RoomSummary> list() {
-        return rooms.visibleTo(caller);
+        return rooms.visibleTo(caller.identity());
     }
 
     /** Changes a room's settings (its creator or an admin); creates the room if it is new. */
@@ -70,11 +71,12 @@ public class RoomsResource {
         validName(name);
         Rooms.RoomSettings requested = settings == null ? new Rooms.RoomSettings(null, null, null, null) : settings;
         validate(requested);
+        Identity identity = caller.identity();
         Optional<Room> existing = rooms.find(name);
-        if (existing.isPresent() && !caller.isAdmin() && !caller.id().equals(existing.get().creatorId())) {
+        if (existing.isPresent() && !identity.isAdmin() && !identity.id().equals(existing.get().creatorId())) {
             throw new ForbiddenException();
         }
-        RoomView room = rooms.configure(name, caller, requested);
+        RoomView room = rooms.configure(name, identity, requested);
         fanout.publish(RoomBroadcast.toAll(name, FrameCodec.write(new Frames.RoomChanged(room))));
         if (requested.allowedGroups() != null) {
             Room updated = rooms.find(name).orElseThrow();
@@ -112,7 +114,7 @@ public class RoomsResource {
     }
 
     private boolean mayEnter(String name) {
-        return rooms.find(name).map(room -> room.admits(caller.groups())).orElse(true);
+        return rooms.find(name).map(room -> room.admits(caller.identity().groups())).orElse(true);
     }
 
     private static void validName(String name) {

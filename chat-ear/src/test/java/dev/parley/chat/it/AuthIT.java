@@ -1,0 +1,112 @@
+package dev.parley.chat.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.Instant;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Dev login, and which tokens REST and the WebSocket accept. */
+@ExtendWith(ArquillianExtension.class)
+class AuthIT {
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return Deployments.builtWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(base);
+    }
+
+    @Test
+    void configSaysDevMode() {
+        Api.Response response = api.get("api/auth/config", null);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().getString("mode")).isEqualTo("dev");
+    }
+
+    @Test
+    void devLoginIssuesAVerifiableTokenAndTheSameNameKeepsItsId() {
+        Api.Response first = api.post("api/auth/dev-login", null, "{\"name\":\"  Alice  \"}");
+        assertThat(first.status()).isEqualTo(200);
+        JsonObject body = first.json();
+        assertThat(body.getJsonObject("user").getString("name")).isEqualTo("Alice");
+        assertThat(Instant.parse(body.getString("expiresAt"))).isAfter(Instant.now());
+        assertThat(body.getString("token").split("\\.")).hasSize(3);
+
+        Api.Login again = api.login("Alice");
+        assertThat(again.userId()).isEqualTo(body.getJsonObject("user").getString("id"));
+        assertThat(api.login("Bob").userId()).isNotEqualTo(again.userId());
+        assertThat(api.get("api/rooms", body.getString("token")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void badNamesAreRefusedWithAJsonError() {
+        String tooLong = "x".repeat(65);
+        for (String body : new String[] {"{\"name\":\"\"}", "{\"name\":\"   \"}", "{\"name\":\"" + tooLong + "\"}",
+                "{\"name\":\"a\\u0007b\"}", "{}", "not json", "[]"}) {
+            Api.Response response = api.post("api/auth/dev-login", null, body);
+            assertThat(response.status()).as(body).isEqualTo(400);
+            assertThat(response.json().getString("code")).as(body).isEqualTo("bad_request");
+            assertThat(response.body()).doesNotContain("Exception").doesNotContain("at dev.parley");
+        }
+    }
+
+    @Test
+    void restWithoutAValidTokenIs401AndWithoutTheRoleIs403() {
+        assertUnauthorized(null);
+        assertUnauthorized("not-a-jwt");
+        assertUnauthorized(TestTokens.token().key(TestTokens.strangerKey()).sign());
+        assertUnauthorized(TestTokens.token().expiresAt(Instant.now().minusSeconds(600)).sign());
+        assertUnauthorized(TestTokens.token().issuer("https://evil.example").sign());
+        assertUnauthorized(TestTokens.token().audience("someone-else").sign());
+
+        Api.Response noRole = api.get("api/rooms", TestTokens.token().groups("guest").sign());
+        assertThat(noRole.status()).isEqualTo(403);
+        assertThat(noRole.json().getString("code")).isEqualTo("forbidden");
+    }
+
+    @Test
+    void webSocketRefusesTheSameTokensWith1008BeforeSendingAnything() {
+        for (String token : new String[] {"", "garbage", TestTokens.token().key(TestTokens.strangerKey()).sign(),
+                TestTokens.token().expiresAt(Instant.now().minusSeconds(600)).sign(),
+                TestTokens.token().issuer("https://evil.example").sign()}) {
+            WsClient client = WsClient.connect(WsClient.roomUri(api.base(), "lobby", token));
+            WsClient.Close close = client.awaitClose();
+            assertThat(close.code()).as(token).isEqualTo(1008);
+            assertThat(client.received()).as(token).isEmpty();
+        }
+    }
+
+    @Test
+    void errorsAreJsonAndOversizedBodiesAre413() {
+        String token = api.login("Carol").token();
+        Api.Response unknown = api.get("api/nothing-here", token);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().getString("code")).isEqualTo("not_found");
+
+        Api.Response huge = api.put("api/rooms/big", token, "{\"title\":\"" + "x".repeat(70_000) + "\"}");
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(huge.json().getString("code")).isEqualTo("too_large");
+    }
+
+    private void assertUnauthorized(String token) {
+        Api.Response response = api.get("api/rooms", token);
+        assertThat(response.status()).as(String.valueOf(token)).isEqualTo(401);
+        assertThat(response.json().getString("code")).isEqualTo("unauthorized");
+    }
+}

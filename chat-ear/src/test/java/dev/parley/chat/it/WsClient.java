@@ -1,0 +1,165 @@
+package dev.parley.chat.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A real WebSocket client that keeps every frame it gets, to be awaited by type or content. */
+public final class WsClient implements WebSocket.Listener, AutoCloseable {
+
+    public static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final List<JsonObject> unread = new ArrayList<>();
+    private final List<JsonObject> received = new ArrayList<>();
+    private final StringBuilder partial = new StringBuilder();
+    private final CompletableFuture<Close> closed = new CompletableFuture<>();
+    private WebSocket socket;
+
+    public static WsClient connect(URI uri) {
+        return connect(uri, Map.of());
+    }
+
+    public static WsClient connect(URI uri, Map<String, String> headers) {
+        WsClient client = new WsClient();
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT);
+        headers.forEach(builder::header);
+        client.socket = builder.buildAsync(uri, client).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        return client;
+    }
+
+    public static URI roomUri(URI base, String room, String token) {
+        return roomUri(base, room, token, null);
+    }
+
+    public static URI roomUri(URI base, String room, String token, Long since) {
+        String ws = base.toString().replaceFirst("^http", "ws");
+        return URI.create(ws + "ws/rooms/" + room + "?access_token=" + token + (since == null ? "" : "&since=" + since));
+    }
+
+    public void send(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    public void send(JsonObject frame) {
+        send(frame.toString());
+    }
+
+    /** The next unread frame of this type; frames before it stay unread. */
+    public JsonObject next(String type) {
+        return next(frame -> type.equals(frame.getString("type", null)), WAIT);
+    }
+
+    public synchronized JsonObject next(Predicate<JsonObject> which, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (Iterator<JsonObject> it = unread.iterator(); it.hasNext(); ) {
+                JsonObject frame = it.next();
+                if (which.test(frame)) {
+                    it.remove();
+                    return frame;
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("no matching frame within " + timeout + "; unread: " + unread);
+            }
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** The first frame received, whatever it is. */
+    public JsonObject first() {
+        return next(frame -> true, WAIT);
+    }
+
+    /** Asserts that no frame matching arrives within {@code quiet}. */
+    public synchronized void assertNone(Predicate<JsonObject> which, Duration quiet) {
+        try {
+            JsonObject unexpected = next(which, quiet);
+            throw new IllegalStateException("unexpected frame: " + unexpected);
+        } catch (AssertionError expected) {
+            // nothing came
+        }
+    }
+
+    public synchronized List<JsonObject> received() {
+        return List.copyOf(received);
+    }
+
+    public Close awaitClose() {
+        return closed.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    public boolean isClosed() {
+        return closed.isDone();
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+        webSocket.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        synchronized (this) {
+            partial.append(data);
+            if (last) {
+                try (var reader = Json.createReader(new StringReader(partial.toString()))) {
+                    JsonObject frame = reader.readObject();
+                    unread.add(frame);
+                    received.add(frame);
+                }
+                partial.setLength(0);
+                notifyAll();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closed.complete(new Close(statusCode, reason));
+        synchronized (this) {
+            notifyAll();
+        }
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        closed.complete(new Close(1006, String.valueOf(error)));
+    }
+
+    @Override
+    public void close() {
+        if (!closed.isDone()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS)
+                    .exceptionally(e -> null).join();
+            closed.orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        }
+    }
+
+    /** How the server closed the connection. */
+    public record Close(int code, String reason) {}
+
+    public static JsonObject message(String id, String body) {
+        return Json.createObjectBuilder().add("type", "message").add("id", id).add("body", body).build();
+    }
+}
