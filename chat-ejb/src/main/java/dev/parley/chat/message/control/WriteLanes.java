@@ -9,17 +9,17 @@ import dev.parley.chat.room.control.Fanout;
 import dev.parley.chat.room.control.OutboundFrame;
 import dev.parley.chat.room.entity.RoomBroadcast;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The write path of user messages. Each room belongs to one lane; a lane drains its queue in
  * batches, one transaction per batch, so under load many messages share one commit while each is
  * still stored before it is acked or broadcast. Lanes keep a room's messages in seq order, and
- * an idle lane holds no thread.
+ * each lane is one thread of the container's managed thread factory.
  */
 @ApplicationScoped
 public class WriteLanes {
@@ -45,7 +45,7 @@ public class WriteLanes {
     Event<StoredMessage> stored;
 
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threads;
 
     @Inject
     @ConfigProperty(name = "chat.store.lanes", defaultValue = "4")
@@ -56,12 +56,26 @@ public class WriteLanes {
     int maxBatch;
 
     private Lane[] lanes;
+    private Thread[] laneThreads;
 
     @PostConstruct
-    void createLanes() {
+    void startLanes() {
         lanes = new Lane[Math.max(1, laneCount)];
+        laneThreads = new Thread[lanes.length];
         for (int i = 0; i < lanes.length; i++) {
             lanes[i] = new Lane();
+            laneThreads[i] = threads.newThread(lanes[i]);
+            laneThreads[i].setName("parley-write-lane-" + i);
+            laneThreads[i].setDaemon(true);
+            laneThreads[i].start();
+        }
+    }
+
+    @PreDestroy
+    void stopLanes() {
+        for (int i = 0; i < lanes.length; i++) {
+            lanes[i].stop();
+            laneThreads[i].interrupt();
         }
     }
 
@@ -114,38 +128,36 @@ public class WriteLanes {
         return OutboundFrame.of(FrameCodec.write(frame));
     }
 
-    private final class Lane {
+    private final class Lane implements Runnable {
 
-        private final Queue<Submission> queue = new ConcurrentLinkedQueue<>();
-        private final AtomicBoolean draining = new AtomicBoolean();
+        private final BlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
+        private volatile boolean running = true;
 
         void offer(Submission submission) {
             queue.add(submission);
-            if (draining.compareAndSet(false, true)) {
-                executor.execute(this::drain);
-            }
         }
 
-        private void drain() {
-            while (true) {
-                List<Submission> batch = new ArrayList<>();
-                Submission next;
-                while (batch.size() < maxBatch && (next = queue.poll()) != null) {
-                    batch.add(next);
+        @Override
+        public void run() {
+            List<Submission> batch = new ArrayList<>(maxBatch);
+            while (running) {
+                try {
+                    batch.add(queue.take());
+                } catch (InterruptedException stopping) {
+                    return;
                 }
-                if (batch.isEmpty()) {
-                    draining.set(false);
-                    if (queue.isEmpty() || !draining.compareAndSet(false, true)) {
-                        return;
-                    }
-                    continue;
-                }
+                queue.drainTo(batch, maxBatch - 1);
                 try {
                     write(batch);
                 } catch (RuntimeException unexpected) {
                     LOG.log(Level.SEVERE, "the write lane failed on a batch", unexpected);
                 }
+                batch.clear();
             }
+        }
+
+        void stop() {
+            running = false;
         }
     }
 }

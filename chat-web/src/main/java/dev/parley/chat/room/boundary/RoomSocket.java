@@ -41,6 +41,10 @@ public class RoomSocket {
             return;
         }
         session.setMaxTextMessageBufferSize(MAX_FRAME);
+        // Tyrus re-arms the idle timer on every send through the managed scheduler, which captures
+        // the whole EE context each time: too costly on the hot path. Dead peers are found by TCP
+        // and by the outbox limit instead.
+        session.setMaxIdleTimeout(0);
         Connection opened = new Connection(admission.room(), admission.identity(),
                 new Outbox(new SessionSink(session), outboxLimit));
         if (sessions.open(opened, admission.since())) {

@@ -2,6 +2,8 @@ package dev.parley.chat.room.boundary;
 
 import dev.parley.chat.room.control.FrameSink;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.function.Consumer;
@@ -14,9 +16,12 @@ final class SessionSink implements FrameSink {
     private static final Logger LOG = Logger.getLogger(SessionSink.class.getName());
 
     private final Session session;
+    private final TextSender sender;
 
     SessionSink(Session session) {
         this.session = session;
+        RemoteEndpoint.Async async = session.getAsyncRemote();
+        this.sender = TyrusFastPath.sender(async).orElse(async::sendText);
     }
 
     @Override
@@ -26,7 +31,7 @@ final class SessionSink implements FrameSink {
             return;
         }
         try {
-            session.getAsyncRemote().sendText(text, result -> done.accept(result.isOK()));
+            sender.send(text, result -> done.accept(result.isOK()));
         } catch (RuntimeException e) {
             done.accept(false);
         }
@@ -41,5 +46,11 @@ final class SessionSink implements FrameSink {
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "closing a session failed", e);
         }
+    }
+
+    /** Sends one text frame and reports to the handler. */
+    @FunctionalInterface
+    interface TextSender {
+        void send(String text, SendHandler handler);
     }
 }
