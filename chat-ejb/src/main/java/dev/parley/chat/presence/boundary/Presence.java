@@ -5,11 +5,14 @@ import dev.parley.chat.presence.control.PresenceState;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.util.List;
 
 /** This node's view of who is in which room. */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS) // in-memory state: no transaction per call
 public class Presence {
 
     private final PresenceState state = new PresenceState();

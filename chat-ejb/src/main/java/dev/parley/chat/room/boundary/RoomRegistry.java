@@ -7,6 +7,8 @@ import dev.parley.chat.room.entity.RoomBroadcast;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import java.util.logging.Logger;
 /** This node's open connections by room, and the delivery of room broadcasts to them. */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS) // in-memory state: no transaction per call
 public class RoomRegistry {
 
     private static final Logger LOG = Logger.getLogger(RoomRegistry.class.getName());
