@@ -3,34 +3,11 @@ package dev.parley.chat.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.time.Instant;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Dev login, and which tokens REST and the WebSocket accept. */
-@ExtendWith(ArquillianExtension.class)
-class AuthIT {
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(base);
-    }
+class AuthIT extends DeployedAppIT {
 
     @Test
     void configSaysDevMode() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,32 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Rooms over the WebSocket: every frame of the contract, its errors, and resume. */
-@ExtendWith(ArquillianExtension.class)
-class RoomChatIT {
+class RoomChatIT extends DeployedAppIT {
 
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
     String room;
 
     @BeforeEach
     void freshRoom() {
-        api = new Api(base);
         room = "room-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
