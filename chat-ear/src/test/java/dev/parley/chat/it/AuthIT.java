@@ -70,6 +70,16 @@ class AuthIT extends DeployedAppIT {
     }
 
     @Test
+    void anOpenConnectionWhoseTokenExpiresGetsTokenExpiredAndIsClosedWith1008() {
+        String shortLived = TestTokens.token().expiresAt(Instant.now().plusSeconds(3)).sign();
+        WsClient client = WsClient.connect(WsClient.roomUri(api.base(), "expiry", shortLived));
+        assertThat(client.next("welcome")).isNotNull();
+        JsonObject error = client.next(frame -> "error".equals(frame.getString("type")), java.time.Duration.ofSeconds(15));
+        assertThat(error.getString("code")).isEqualTo("token_expired");
+        assertThat(client.awaitClose().code()).isEqualTo(1008);
+    }
+
+    @Test
     void errorsAreJsonAndOversizedBodiesAre413() {
         String token = api.login("Carol").token();
         Api.Response unknown = api.get("api/nothing-here", token);
