@@ -57,7 +57,6 @@ public final class ChatLoad {
         ChatLoad load = new ChatLoad(base, Integer.parseInt(arg(args, 1, "40")), Integer.parseInt(arg(args, 2, "10")),
                 Long.parseLong(arg(args, 3, "200")), Integer.parseInt(arg(args, 4, "15")));
         System.out.println(load.run());
-        System.exit(0);
     }
 
     private String run() throws Exception {
@@ -80,7 +79,11 @@ public final class ChatLoad {
         }
         Thread.sleep(1000);
         int threads = 4;
-        ScheduledExecutorService senders = Executors.newScheduledThreadPool(threads);
+        ScheduledExecutorService senders = Executors.newScheduledThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "chat-load-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
         for (Member member : members) {
