@@ -80,6 +80,23 @@ class AuthIT extends DeployedAppIT {
     }
 
     @Test
+    void theProtocolDocumentsArePublicAndAdminCallsNeedTheAdminRole() {
+        Api.Response asyncApi = api.get("api/asyncapi.json", null);
+        assertThat(asyncApi.status()).isEqualTo(200);
+        assertThat(asyncApi.json().getString("asyncapi")).startsWith("3.");
+        assertThat(asyncApi.json().getJsonObject("channels").containsKey("room")).isTrue();
+        assertThat(api.get("openapi", null).status()).isEqualTo(200);
+
+        assertThat(api.get("api/admin/stats", null).status()).isEqualTo(401);
+        assertThat(api.get("api/admin/stats", api.login("Plain").token()).status()).isEqualTo(403);
+        Api.Response stats = api.get("api/admin/stats", api.loginWithGroups("Root", "admin").token());
+        assertThat(stats.status()).isEqualTo(200);
+        for (String field : new String[] {"connections", "rooms", "messagesStored", "assistantRequests"}) {
+            assertThat(stats.json().getJsonNumber(field).longValue()).as(field).isGreaterThanOrEqualTo(0);
+        }
+    }
+
+    @Test
     void errorsAreJsonAndOversizedBodiesAre413() {
         String token = api.login("Carol").token();
         Api.Response unknown = api.get("api/nothing-here", token);

@@ -384,6 +384,32 @@ class RoomChatIT extends DeployedAppIT {
         }
     }
 
+    @Test
+    void anAdminDeletesAMessageEverywhere() {
+        Api.Login alice = api.login("Alice");
+        String admin = api.loginWithGroups("Root", "admin").token();
+        try (WsClient author = join(alice); WsClient reader = join(api.login("Reader"))) {
+            awaitHistory(author, reader);
+            String id = id();
+            author.send(message(id, "regrettable"));
+            author.next("ack");
+            reader.next("message");
+            JsonObject before = api.get("api/admin/stats", admin).json();
+            assertThat(before.getJsonNumber("messagesStored").longValue()).isGreaterThanOrEqualTo(1);
+            assertThat(before.getInt("connections")).isGreaterThanOrEqualTo(2);
+
+            assertThat(api.delete("api/admin/rooms/" + room + "/messages/" + id, alice.token()).status()).isEqualTo(403);
+            assertThat(api.delete("api/admin/rooms/" + room + "/messages/" + id, admin).status()).isEqualTo(204);
+            assertThat(reader.next("deleted").getString("id")).isEqualTo(id);
+            assertThat(author.next("deleted").getString("id")).isEqualTo(id);
+            assertThat(api.get("api/rooms/" + room + "/messages", alice.token()).json().getJsonArray("messages")).isEmpty();
+            assertThat(api.delete("api/admin/rooms/" + room + "/messages/" + id, admin).status()).isEqualTo(404);
+        }
+        try (WsClient late = join(alice)) {
+            assertThat(late.next("history").getJsonArray("messages")).isEmpty();
+        }
+    }
+
     private static void assertError(WsClient client, String frame, String code, String id) {
         client.send(frame);
         JsonObject error = client.next("error");

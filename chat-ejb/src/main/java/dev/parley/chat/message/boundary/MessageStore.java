@@ -98,6 +98,14 @@ public class MessageStore {
                 hasMore);
     }
 
+    /** Deletes a message by its id; false if the room has no such message. */
+    public boolean delete(String room, String id) {
+        return em.createQuery("delete from Message m where m.room = :room and m.id = :id")
+                .setParameter("room", room)
+                .setParameter("id", id)
+                .executeUpdate() > 0;
+    }
+
     public long count() {
         return em.createQuery("select count(m) from Message m", Long.class).getSingleResult();
     }

@@ -50,6 +50,10 @@ public class Rooms {
         return Optional.ofNullable(em.find(Room.class, name));
     }
 
+    public long count() {
+        return em.createQuery("select count(r) from Room r", Long.class).getSingleResult();
+    }
+
     /** Rooms the caller may enter, most recently active first. */
     public List<RoomSummary> visibleTo(Identity caller) {
         return em.createQuery("select r from Room r", Room.class).getResultList().stream()
