@@ -2,12 +2,15 @@ package dev.parley.chat.message.boundary;
 
 import dev.parley.chat.message.control.NewMessage;
 import dev.parley.chat.message.control.StoreOutcome;
+import dev.parley.chat.identity.entity.ChatUser;
 import dev.parley.chat.message.entity.Message;
+import dev.parley.chat.message.entity.MessageKey;
 import dev.parley.chat.message.entity.MessagePage;
 import dev.parley.chat.message.entity.MessageView;
 import dev.parley.chat.message.entity.Role;
 import dev.parley.chat.message.entity.Status;
 import dev.parley.chat.room.entity.Room;
+import dev.parley.chat.usage.entity.UsageRecord;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -21,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Stores messages and reads history. A batch is stored in one transaction: each room's row is
@@ -61,6 +65,29 @@ public class MessageStore {
             }
         });
         return List.of(outcomes);
+    }
+
+    /** Stores a message of the assistant or the system (a server UUID), to everyone's seq order. */
+    public MessageView storeReply(String roomName, ChatUser author, Role role, String body, Status status) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Room room = lockRoom(roomName, author.id(), now);
+        Message message = new Message(roomName, room.nextSeq(now), UUID.randomUUID().toString(), author.id(),
+                author.name(), role, body, status, now);
+        em.persist(message);
+        return MessageView.of(message);
+    }
+
+    /** Ends a streamed reply: its final body and status, and what it cost, in one transaction. */
+    public MessageView finishReply(String room, long seq, String body, Status status, UsageRecord usage) {
+        Message message = em.find(Message.class, new MessageKey(room, seq));
+        if (usage != null) {
+            em.persist(usage);
+        }
+        if (message == null) {
+            return null; // deleted by an admin meanwhile
+        }
+        message.finish(body, status);
+        return MessageView.of(message);
     }
 
     /** The newest {@code limit} messages, oldest first. */

@@ -45,9 +45,10 @@ public class RoomRegistry {
         if (connections == null) {
             return;
         }
-        OutboundFrame frame = new OutboundFrame(broadcast.json(), broadcast.seq());
+        OutboundFrame frame = new OutboundFrame(broadcast.json(), broadcast.seq(), broadcast.streamIndex());
         for (Connection connection : connections) {
-            if (connection.id().equals(broadcast.exceptConnectionId())) {
+            if (connection.id().equals(broadcast.exceptConnectionId())
+                    || broadcast.toUserId() != null && !broadcast.toUserId().equals(connection.identity().id())) {
                 continue;
             }
             try {

@@ -1,5 +1,7 @@
 package dev.parley.chat.room.boundary;
 
+import dev.parley.chat.assistant.boundary.Assistant;
+import dev.parley.chat.assistant.control.Reply;
 import dev.parley.chat.identity.entity.ChatUser;
 import dev.parley.chat.message.boundary.MessageStore;
 import dev.parley.chat.message.control.MessageRules;
@@ -8,6 +10,7 @@ import dev.parley.chat.message.control.SenderRateLimits;
 import dev.parley.chat.message.control.Submission;
 import dev.parley.chat.message.control.WriteLanes;
 import dev.parley.chat.message.entity.MessagePage;
+import dev.parley.chat.message.entity.MessageView;
 import dev.parley.chat.presence.boundary.Presence;
 import dev.parley.chat.protocol.control.FrameCodec;
 import dev.parley.chat.protocol.entity.ClientFrame;
@@ -60,6 +63,9 @@ public class RoomSessions {
 
     @Inject
     WriteLanes lanes;
+
+    @Inject
+    Assistant assistant;
 
     @Inject
     SenderRateLimits rateLimits;
@@ -117,9 +123,13 @@ public class RoomSessions {
         long lastSeq = Math.max(room.lastSeq(), lastInHistory);
         List<ChatUser> present = presence.members(connection.room()).stream().map(m -> m.user()).toList();
         long covered = history.hasMore() ? Long.MAX_VALUE : lastInHistory;
+        Optional<Reply.Snapshot> streamingNow = assistant.snapshot(connection.room());
+        List<MessageView> messages = streamingNow.map(now -> withStreamingBody(history.messages(), now))
+                .orElse(history.messages());
         connection.outbox().open(List.of(
                 frame(new Frames.Welcome(user, connection.room(), present, lastSeq)),
-                frame(new Frames.History(history.messages(), history.hasMore()))), covered);
+                frame(new Frames.History(messages, history.hasMore()))),
+                covered, streamingNow.map(Reply.Snapshot::deltas).orElse(0L));
         scheduleExpiry(connection);
         return true;
     }
@@ -187,7 +197,15 @@ public class RoomSessions {
     }
 
     private void onStop(Connection connection, ClientFrame frame) {
-        // nothing streams until the assistant arrives; stop with nothing streaming does nothing
+        assistant.stop(connection.room());
+    }
+
+    /** The reply streaming now shows its body so far; the deltas after it follow live. */
+    private static List<MessageView> withStreamingBody(List<MessageView> messages, Reply.Snapshot now) {
+        return messages.stream()
+                .map(m -> m.id().equals(now.messageId()) ? new MessageView(m.id(), m.seq(), m.room(), m.user(),
+                        m.role(), now.body(), m.status(), m.createdAt()) : m)
+                .toList();
     }
 
     private void scheduleExpiry(Connection connection) {

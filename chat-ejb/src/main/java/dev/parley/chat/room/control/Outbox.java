@@ -54,10 +54,11 @@ public final class Outbox {
     }
 
     /**
-     * Sends {@code first} ahead of everything held so far, drops held frames whose seq is covered
-     * ({@code seq <= coveredSeq}), and from then on sends as frames arrive.
+     * Sends {@code first} ahead of everything held so far, drops held frames the history covered
+     * (messages up to {@code coveredSeq}, deltas up to {@code coveredDelta} of the reply streaming
+     * now), and from then on sends as frames arrive.
      */
-    public void open(List<OutboundFrame> first, long coveredSeq) {
+    public void open(List<OutboundFrame> first, long coveredSeq, long coveredDelta) {
         synchronized (openingLock) {
             List<OutboundFrame> held = new ArrayList<>();
             OutboundFrame frame;
@@ -67,7 +68,7 @@ public final class Outbox {
             size.addAndGet(first.size() - held.size());
             queue.addAll(first);
             for (OutboundFrame heldFrame : held) {
-                if (heldFrame.seq() == 0 || heldFrame.seq() > coveredSeq) {
+                if (!heldFrame.coveredBy(coveredSeq, coveredDelta)) {
                     queue.add(heldFrame);
                     size.incrementAndGet();
                 }

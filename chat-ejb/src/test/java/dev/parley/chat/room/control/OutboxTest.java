@@ -42,19 +42,22 @@ class OutboxTest {
     @Test
     void holdsEverythingUntilOpenedThenSendsTheFirstFramesAheadAndDropsCoveredMessages() {
         sink.completeImmediately = true;
+        Outbox cut = new Outbox(sink, 10);
         cut.offer(new OutboundFrame("m5", 5));
         cut.offer(OutboundFrame.of("typing"));
         cut.offer(new OutboundFrame("m6", 6));
+        cut.offer(new OutboundFrame("delta2", 0, 2));
+        cut.offer(new OutboundFrame("delta3", 0, 3));
         assertThat(sink.written).isEmpty();
 
-        cut.open(List.of(OutboundFrame.of("welcome"), OutboundFrame.of("history")), 5);
+        cut.open(List.of(OutboundFrame.of("welcome"), OutboundFrame.of("history")), 5, 2);
 
-        assertThat(sink.written).containsExactly("welcome", "history", "typing", "m6");
+        assertThat(sink.written).containsExactly("welcome", "history", "typing", "m6", "delta3");
     }
 
     @Test
     void sendsOneFrameAtATimeInOrder() {
-        cut.open(List.of(), 0);
+        cut.open(List.of(), 0, 0);
         cut.offer(OutboundFrame.of("a"));
         cut.offer(OutboundFrame.of("b"));
         assertThat(sink.written).containsExactly("a");
@@ -68,7 +71,7 @@ class OutboxTest {
     void synchronousCompletionDoesNotRecurseAndLosesNothing() {
         sink.completeImmediately = true;
         Outbox big = new Outbox(sink, 100_000);
-        big.open(List.of(), 0);
+        big.open(List.of(), 0, 0);
         for (int i = 0; i < 50_000; i++) {
             big.offer(OutboundFrame.of("f" + i));
         }
@@ -77,7 +80,7 @@ class OutboxTest {
 
     @Test
     void aClientThatFallsBehindIsClosedWith1013() {
-        cut.open(List.of(), 0);
+        cut.open(List.of(), 0, 0);
         for (int i = 0; i < 4; i++) {
             cut.offer(OutboundFrame.of("f" + i));
         }
@@ -89,7 +92,7 @@ class OutboxTest {
 
     @Test
     void closeAfterPendingWaitsForTheQueuedFrames() {
-        cut.open(List.of(), 0);
+        cut.open(List.of(), 0, 0);
         cut.offer(OutboundFrame.of("last words"));
         cut.closeAfterPending(1008, "token expired");
         assertThat(sink.closeCode).isNull();

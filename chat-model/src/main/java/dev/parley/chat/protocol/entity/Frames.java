@@ -76,6 +76,25 @@ public final class Frames {
         }
     }
 
+    /** A piece of a streaming assistant reply; {@code index} counts the reply's deltas from 1. */
+    public record Delta(String type, String messageId, String text, long index) {
+        public Delta(String messageId, String text, long index) {
+            this("delta", messageId, text, index);
+        }
+    }
+
+    public record Complete(String type, MessageView message) {
+        public Complete(MessageView message) {
+            this("complete", message);
+        }
+    }
+
+    public record Usage(String type, dev.parley.chat.usage.entity.Tally total) {
+        public Usage(dev.parley.chat.usage.entity.Tally total) {
+            this("usage", total);
+        }
+    }
+
     public record Error(String type, String code, String message, String id) {
         public Error(ErrorCode code, String message, String id) {
             this("error", code.wireName(), message, id);

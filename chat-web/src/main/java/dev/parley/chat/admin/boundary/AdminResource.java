@@ -8,6 +8,7 @@ import dev.parley.chat.room.boundary.Rooms;
 import dev.parley.chat.room.control.Fanout;
 import dev.parley.chat.room.entity.RoomBroadcast;
 import dev.parley.chat.room.entity.RoomName;
+import dev.parley.chat.usage.boundary.Usage;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -36,6 +37,9 @@ public class AdminResource {
     @EJB
     MessageStore store;
 
+    @EJB
+    Usage usage;
+
     @Inject
     Fanout fanout;
 
@@ -43,7 +47,8 @@ public class AdminResource {
     @GET
     @Path("stats")
     public Stats stats() {
-        return new Stats(registry.connections(), rooms.count(), registry.activeRooms(), store.count(), 0);
+        return new Stats(registry.connections(), rooms.count(), registry.activeRooms(), store.count(),
+                usage.total().requests());
     }
 
     /** Deletes a message; the room is told with a {@code deleted} frame. */

@@ -11,13 +11,14 @@ import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Decides at the handshake whether a room connection may open: a verified token, a valid room
+ * Decides at the handshake whether a room (or usage feed) connection may open: a verified token, a valid room
  * name and {@code since}, an allowed Origin. The endpoint closes refused connections with 1008
  * before sending anything.
  */
 public class HandshakeGuard extends ServerEndpointConfig.Configurator {
 
     private static final String PATH_PREFIX = "/ws/rooms/";
+    private static final String USAGE_PATH = "/ws/usage";
 
     private volatile OriginPolicy origins;
 
@@ -31,8 +32,10 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
         if (!origins().allows(header(headers, "origin"), header(headers, "host"))) {
             return Admission.refuse("forbidden: origin not allowed");
         }
-        String room = roomOf(request.getRequestURI().getRawPath());
-        if (!RoomName.isValid(room)) {
+        String path = request.getRequestURI().getRawPath();
+        String room = roomOf(path);
+        boolean usageFeed = path != null && path.endsWith(USAGE_PATH);
+        if (!usageFeed && !RoomName.isValid(room)) {
             return Admission.refuse("bad room name");
         }
         Map<String, List<String>> parameters = request.getParameterMap();

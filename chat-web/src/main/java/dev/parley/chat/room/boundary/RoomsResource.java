@@ -1,5 +1,6 @@
 package dev.parley.chat.room.boundary;
 
+import dev.parley.chat.assistant.boundary.Assistant;
 import dev.parley.chat.identity.boundary.Caller;
 import dev.parley.chat.identity.entity.Identity;
 import dev.parley.chat.message.boundary.MessageStore;
@@ -55,6 +56,9 @@ public class RoomsResource {
     Fanout fanout;
 
     @Inject
+    Assistant assistant;
+
+    @Inject
     Caller caller;
 
     /** Rooms the caller may enter. */
@@ -77,6 +81,7 @@ public class RoomsResource {
             throw new ForbiddenException();
         }
         RoomView room = rooms.configure(name, identity, requested);
+        assistant.settingsChanged(name);
         fanout.publish(RoomBroadcast.toAll(name, FrameCodec.write(new Frames.RoomChanged(room))));
         if (requested.allowedGroups() != null) {
             Room updated = rooms.find(name).orElseThrow();

@@ -1,0 +1,125 @@
+package dev.parley.chat.it;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real HTTP server speaking the OpenAI streaming chat completions protocol, with faults chosen by
+ * a word in the last user message: {@code slow}, {@code fail500}, {@code fail429}, {@code cut},
+ * {@code hang}, {@code nousage}. It records every request and every stream the client abandoned.
+ */
+public final class FakeLlm {
+
+    public static final int PORT = Integer.getInteger("parley.fakeLlmPort", 18089);
+    public static final List<String> TOKENS = List.of("Dolphins ", "glide ", "through ", "blue.");
+    private static FakeLlm instance;
+
+    private final HttpServer server;
+    private final List<JsonObject> requests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger abandoned = new AtomicInteger();
+
+    private FakeLlm() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 50);
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "fake-llm");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.createContext("/v1/chat/completions", this::complete);
+        server.start();
+    }
+
+    public static synchronized FakeLlm start() {
+        if (instance == null) {
+            try {
+                instance = new FakeLlm();
+            } catch (IOException e) {
+                throw new AssertionError("cannot start the fake LLM on port " + PORT, e);
+            }
+        }
+        return instance;
+    }
+
+    public List<JsonObject> requests() {
+        return List.copyOf(requests);
+    }
+
+    public int abandoned() {
+        return abandoned.get();
+    }
+
+    private void complete(HttpExchange exchange) throws IOException {
+        JsonObject request;
+        try (var reader = Json.createReader(new StringReader(
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)))) {
+            request = reader.readObject();
+        }
+        requests.add(request);
+        var messages = request.getJsonArray("messages");
+        String last = messages.getJsonObject(messages.size() - 1).getString("content");
+        try {
+            if (last.contains("fail500")) {
+                reply(exchange, 500, "{\"error\":{\"message\":\"boom\"}}");
+            } else if (last.contains("fail429")) {
+                reply(exchange, 429, "{\"error\":{\"message\":\"slow down\"}}");
+            } else {
+                stream(exchange, last);
+            }
+        } catch (IOException | InterruptedException clientWentAway) {
+            abandoned.incrementAndGet();
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void stream(HttpExchange exchange, String prompt) throws IOException, InterruptedException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        if (prompt.contains("hang")) {
+            Thread.sleep(20_000);
+            return;
+        }
+        boolean slow = prompt.contains("slow");
+        List<String> tokens = slow ? java.util.Collections.nCopies(30, "la ") : TOKENS;
+        int sent = 0;
+        for (String token : tokens) {
+            event(out, "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\""
+                    + token + "\"},\"finish_reason\":null}]}");
+            sent++;
+            Thread.sleep(slow ? 250 : 20);
+            if (prompt.contains("cut") && sent == 2) {
+                return;
+            }
+        }
+        event(out, "{\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}");
+        if (!prompt.contains("nousage")) {
+            event(out, "{\"id\":\"c1\",\"choices\":[],\"usage\":{\"prompt_tokens\":42,\"completion_tokens\":" + sent
+                    + ",\"total_tokens\":" + (42 + sent) + "}}");
+        }
+        event(out, "[DONE]");
+    }
+
+    private static void event(OutputStream out, String data) throws IOException {
+        out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static void reply(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+}

@@ -1,0 +1,353 @@
+package dev.parley.chat.assistant.boundary;
+
+import dev.parley.chat.assistant.control.ChatCompletionsClient;
+import dev.parley.chat.assistant.control.ChunkParser;
+import dev.parley.chat.assistant.control.Conversation;
+import dev.parley.chat.assistant.control.EventStream;
+import dev.parley.chat.assistant.control.Mentions;
+import dev.parley.chat.assistant.control.Reply;
+import dev.parley.chat.assistant.entity.CompletionRequest;
+import dev.parley.chat.identity.entity.ChatUser;
+import dev.parley.chat.message.boundary.MessageStore;
+import dev.parley.chat.message.control.StoredMessage;
+import dev.parley.chat.message.entity.MessageView;
+import dev.parley.chat.message.entity.Role;
+import dev.parley.chat.message.entity.Status;
+import dev.parley.chat.protocol.control.FrameCodec;
+import dev.parley.chat.protocol.entity.ErrorCode;
+import dev.parley.chat.protocol.entity.Frames;
+import dev.parley.chat.room.boundary.Rooms;
+import dev.parley.chat.room.control.Fanout;
+import dev.parley.chat.room.entity.AssistantMode;
+import dev.parley.chat.room.entity.Room;
+import dev.parley.chat.room.entity.RoomBroadcast;
+import dev.parley.chat.usage.entity.UsageRecord;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+/**
+ * The assistant: answers mentions (or every message, per room), one reply at a time per room in
+ * the order asked, streamed to everyone in the room. Stop cancels the upstream request.
+ */
+@ApplicationScoped
+public class Assistant {
+
+    public static final ChatUser ASSISTANT = new ChatUser("assistant", "Assistant");
+    public static final ChatUser SYSTEM = new ChatUser("system", "System");
+    private static final Logger LOG = Logger.getLogger(Assistant.class.getName());
+    private static final long SETTINGS_TTL_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    @EJB
+    MessageStore store;
+
+    @EJB
+    Rooms rooms;
+
+    @Inject
+    Fanout fanout;
+
+    @Inject
+    Event<UsageChanged> usageChanged;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    @ConfigProperty(name = "chat.llm.base.url")
+    Optional<String> baseUrl;
+
+    @Inject
+    @ConfigProperty(name = "chat.llm.api.key")
+    Optional<String> apiKey;
+
+    @Inject
+    @ConfigProperty(name = "chat.llm.model", defaultValue = "gpt-4o-mini")
+    String model;
+
+    @Inject
+    @ConfigProperty(name = "chat.llm.context.messages", defaultValue = "30")
+    int contextMessages;
+
+    @Inject
+    @ConfigProperty(name = "chat.llm.context.chars", defaultValue = "24000")
+    int contextChars;
+
+    @Inject
+    @ConfigProperty(name = "chat.llm.first.token.timeout", defaultValue = "PT30S")
+    Duration firstTokenTimeout;
+
+    @Inject
+    @ConfigProperty(name = "chat.llm.total.timeout", defaultValue = "PT180S")
+    Duration totalTimeout;
+
+    @Inject
+    @ConfigProperty(name = "chat.llm.max.concurrent", defaultValue = "8")
+    int maxConcurrent;
+
+    private ChatCompletionsClient client;
+    private ExecutorService readers;
+    private ScheduledExecutorService timers;
+    private Semaphore generations;
+    private final Map<String, Deque<Ask>> queues = new ConcurrentHashMap<>();
+    private final Map<String, Reply> streaming = new ConcurrentHashMap<>();
+    private final Map<String, CachedSettings> settings = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void start() {
+        // one thread per turn: it waits for a generation slot, then reads the provider's stream
+        readers = Executors.newCachedThreadPool(threads);
+        timers = Executors.newSingleThreadScheduledExecutor(threads);
+        generations = new Semaphore(Math.max(1, maxConcurrent), true);
+        client = baseUrl.map(url -> RestClientBuilder.newBuilder()
+                .baseUri(URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url))
+                .connectTimeout(10, TimeUnit.SECONDS)
+                .readTimeout(totalTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .build(ChatCompletionsClient.class)).orElse(null);
+    }
+
+    @PreDestroy
+    void stop() {
+        streaming.values().forEach(reply -> {
+            reply.end(Status.FAILED, "the server is stopping");
+            reply.abort();
+        });
+        readers.shutdownNow();
+        timers.shutdownNow();
+    }
+
+    /** A stored user message: queue a reply if it calls the assistant here. */
+    public void onStored(@Observes StoredMessage stored) {
+        MessageView message = stored.message();
+        boolean mentioned = Mentions.mentionsAssistant(message.body());
+        CachedSettings room = settings(message.room());
+        if (room.mode() == AssistantMode.OFF || (room.mode() == AssistantMode.MENTION && !mentioned)) {
+            return;
+        }
+        Deque<Ask> queue = queues.computeIfAbsent(message.room(), r -> new ArrayDeque<>());
+        boolean idle;
+        synchronized (queue) {
+            idle = queue.isEmpty();
+            queue.add(new Ask(message.room(), stored.author().user(), room.persona()));
+        }
+        if (idle) {
+            readers.execute(() -> answer(queue.peek()));
+        }
+    }
+
+    /** Stops the reply streaming in the room, if any; queued turns stay queued. */
+    public void stop(String room) {
+        Reply reply = streaming.get(room);
+        if (reply != null) {
+            end(reply, Status.STOPPED, null);
+        }
+    }
+
+    /** The reply streaming in the room now, as a newcomer should see it. */
+    public Optional<Reply.Snapshot> snapshot(String room) {
+        return Optional.ofNullable(streaming.get(room)).map(Reply::snapshot);
+    }
+
+    /** Forgets cached room settings after they changed. */
+    public void settingsChanged(String room) {
+        settings.remove(room);
+    }
+
+    /** Runs on a reader thread: one turn, from the first frame to the stored final message. */
+    private void answer(Ask ask) {
+        try {
+            if (client == null) {
+                MessageView notice = store.storeReply(ask.room(), SYSTEM, Role.SYSTEM,
+                        "The assistant is not configured on this server (CHAT_LLM_BASE_URL is not set).", Status.COMPLETE);
+                fanout.publish(new RoomBroadcast(ask.room(), FrameCodec.write(new Frames.MessageFrame(notice)),
+                        notice.seq(), null));
+                return;
+            }
+            generations.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            next(ask.room());
+            return;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "an assistant turn failed: {0}", e.toString());
+            next(ask.room());
+            return;
+        }
+        MessageView started;
+        try {
+            started = store.storeReply(ask.room(), ASSISTANT, Role.ASSISTANT, "", Status.STREAMING);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "storing the start of a reply failed: {0}", e.toString());
+            generations.release();
+            next(ask.room());
+            return;
+        }
+        converse(ask, new Reply(started, ask.askedBy()));
+    }
+
+    /**
+     * Streams one reply. The reply is finished (stored, announced, its slot freed, the next turn
+     * started) by whoever ends it first: the end of the stream, stop, a timeout, a failure; a
+     * reader stuck on a silent provider is not waited for.
+     */
+    private void converse(Ask ask, Reply reply) {
+        MessageView started = reply.message();
+        streaming.put(ask.room(), reply);
+        try {
+            fanout.publish(new RoomBroadcast(ask.room(), FrameCodec.write(new Frames.MessageFrame(started)),
+                    started.seq(), null));
+            var context = Conversation.build(ask.room(), ask.persona(),
+                    store.before(ask.room(), started.seq(), contextMessages).messages(), contextChars);
+            reply.timers(
+                    timers.schedule(() -> end(reply, Status.FAILED, "the assistant did not start answering in time"),
+                            firstTokenTimeout.toMillis(), TimeUnit.MILLISECONDS),
+                    timers.schedule(() -> end(reply, Status.FAILED, "the assistant took too long"),
+                            totalTimeout.toMillis(), TimeUnit.MILLISECONDS));
+            read(reply, context);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "an assistant reply failed: {0}", e.toString());
+        } finally {
+            end(reply, Status.FAILED, "the assistant's answer was cut off");
+        }
+    }
+
+    /** Ends the reply; the one caller that does so has it finished on another thread. */
+    private void end(Reply reply, Status status, String problem) {
+        if (reply.end(status, problem)) {
+            readers.execute(() -> finish(reply));
+            readers.execute(reply::abort);
+        }
+    }
+
+    private void read(Reply reply, java.util.List<CompletionRequest.Turn> context) {
+        String authorization = apiKey.map(key -> "Bearer " + key).orElse(null);
+        try (Response response = client.stream(authorization, CompletionRequest.streaming(model, context))) {
+            reply.onCancel(response::close);
+            if (reply.isEnded()) {
+                return;
+            }
+            EventStream.read(response.readEntity(InputStream.class), data -> onEvent(reply, data));
+        } catch (IOException | RuntimeException e) {
+            if (!reply.isEnded()) {
+                LOG.log(Level.INFO, "the assistant's provider failed: {0}", e.toString());
+            }
+            end(reply, Status.FAILED, "the assistant is unavailable");
+        }
+    }
+
+    /** One event of the provider's stream; false once the reply is over. */
+    private boolean onEvent(Reply reply, String data) {
+        if (reply.isEnded()) {
+            return false;
+        }
+        ChunkParser.Chunk chunk = ChunkParser.parse(data);
+        if (chunk.error() != null) {
+            end(reply, Status.FAILED, "the assistant's provider reported an error");
+            return false;
+        }
+        if (!chunk.text().isEmpty()) {
+            reply.firstTokenArrived();
+            synchronized (reply) {
+                long index = reply.append(chunk.text());
+                fanout.publish(RoomBroadcast.delta(reply.message().room(),
+                        FrameCodec.write(new Frames.Delta(reply.message().id(), chunk.text(), index)), index));
+            }
+        }
+        if (chunk.usage() != null) {
+            reply.usage(chunk.usage());
+        }
+        if (chunk.done()) {
+            end(reply, Status.COMPLETE, null);
+            return false;
+        }
+        return true;
+    }
+
+    private void finish(Reply reply) {
+        String room = reply.message().room();
+        Reply.Ending ending = reply.ending();
+        try {
+            String body = reply.body();
+            ChunkParser.Usage usage = reply.usage();
+            boolean estimated = usage == null;
+            if (estimated) {
+                usage = new ChunkParser.Usage(0, (body.length() + 3) / 4);
+            }
+            UsageRecord record = new UsageRecord(UUID.randomUUID().toString(), room, reply.askedBy().id(),
+                    reply.askedBy().name(), model, usage.promptTokens(), usage.completionTokens(), estimated,
+                    reply.elapsedMillis(), ending.status().wireName(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+            MessageView finished = store.finishReply(room, reply.message().seq(), body, ending.status(), record);
+            if (finished != null) {
+                fanout.publish(RoomBroadcast.toAll(room, FrameCodec.write(new Frames.Complete(finished))));
+            }
+            if (ending.status() == Status.FAILED) {
+                fanout.publish(RoomBroadcast.toUser(room, reply.askedBy().id(), FrameCodec.write(new Frames.Error(
+                        ErrorCode.ASSISTANT_UNAVAILABLE, ending.problem(), null))));
+            }
+            usageChanged.fire(new UsageChanged(room));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "finishing an assistant reply failed: {0}", e.toString());
+        } finally {
+            streaming.remove(room, reply);
+            generations.release();
+            next(room);
+        }
+    }
+
+    private void next(String room) {
+        Deque<Ask> queue = queues.get(room);
+        Ask following;
+        synchronized (queue) {
+            queue.poll();
+            following = queue.peek();
+        }
+        if (following != null) {
+            readers.execute(() -> answer(following));
+        }
+    }
+
+    private CachedSettings settings(String room) {
+        long now = System.nanoTime();
+        CachedSettings cached = settings.get(room);
+        if (cached != null && now - cached.readAt() < SETTINGS_TTL_NANOS) {
+            return cached;
+        }
+        CachedSettings fresh = rooms.find(room)
+                .map(r -> new CachedSettings(r.assistantMode(), r.persona(), now))
+                .orElse(new CachedSettings(AssistantMode.MENTION, null, now));
+        settings.put(room, fresh);
+        return fresh;
+    }
+
+    private record Ask(String room, ChatUser askedBy, String persona) {}
+
+    private record CachedSettings(AssistantMode mode, String persona, long readAt) {}
+}

@@ -1,0 +1,2 @@
+/** The assistant: who gets an answer, in which order, streamed how. */
+package dev.parley.chat.assistant.boundary;

@@ -1,0 +1,45 @@
+package dev.parley.chat.assistant.control;
+
+import dev.parley.chat.assistant.entity.CompletionRequest.Turn;
+import dev.parley.chat.message.entity.MessageView;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The context sent upstream: a system prompt (the room's persona, if any), then the room's recent
+ * messages with each speaker's name, oldest first, trimmed to a character budget from the oldest.
+ */
+public final class Conversation {
+
+    private Conversation() {}
+
+    public static List<Turn> build(String room, String persona, List<MessageView> recent, int maxChars) {
+        List<Turn> turns = new ArrayList<>();
+        for (MessageView message : recent) {
+            switch (message.role()) {
+                case "user" -> turns.add(new Turn("user", message.user().name() + ": " + message.body()));
+                case "assistant" -> {
+                    if (!message.body().isBlank()) {
+                        turns.add(new Turn("assistant", message.body()));
+                    }
+                }
+                default -> { }
+            }
+        }
+        int total = turns.stream().mapToInt(t -> t.content().length()).sum();
+        while (turns.size() > 1 && total > maxChars) {
+            total -= turns.remove(0).content().length();
+        }
+        List<Turn> request = new ArrayList<>();
+        request.add(new Turn("system", systemPrompt(room, persona)));
+        request.addAll(turns);
+        return request;
+    }
+
+    static String systemPrompt(String room, String persona) {
+        String base = "You are the assistant in the group chat room \"" + room + "\". Several people talk here; "
+                + "each of their messages starts with the speaker's name and a colon. Answer the room helpfully and "
+                + "concisely, addressing people by name when it helps.";
+        return persona == null || persona.isBlank() ? base : base + "\n\n" + persona;
+    }
+}

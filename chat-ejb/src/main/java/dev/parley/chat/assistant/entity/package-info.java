@@ -1,0 +1,2 @@
+/** What is sent to the language model. */
+package dev.parley.chat.assistant.entity;

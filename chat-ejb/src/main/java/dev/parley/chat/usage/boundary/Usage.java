@@ -1,0 +1,63 @@
+package dev.parley.chat.usage.boundary;
+
+import dev.parley.chat.identity.entity.ChatUser;
+import dev.parley.chat.identity.entity.Identity;
+import dev.parley.chat.usage.entity.Tally;
+import dev.parley.chat.usage.entity.UsageReport;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Comparator;
+import java.util.List;
+
+/** Token usage tallies: everything for admins; the totals and their own row for users. */
+@Stateless
+public class Usage {
+
+    private static final String SUMS = "count(u), coalesce(sum(u.promptTokens), 0), "
+            + "coalesce(sum(u.completionTokens), 0), coalesce(sum(u.totalTokens), 0)";
+
+    @PersistenceContext
+    EntityManager em;
+
+    public Tally total() {
+        Object[] row = em.createQuery("select " + SUMS + " from UsageRecord u", Object[].class).getSingleResult();
+        return tally(row, 0);
+    }
+
+    public UsageReport reportFor(Identity caller) {
+        var userQuery = em.createQuery("select u.userId, max(u.userName), " + SUMS + " from UsageRecord u"
+                + (caller.isAdmin() ? "" : " where u.userId = :me") + " group by u.userId", Object[].class);
+        if (!caller.isAdmin()) {
+            userQuery.setParameter("me", caller.id());
+        }
+        List<UsageReport.UserTally> users = userQuery.getResultList().stream()
+                .map(row -> {
+                    Tally t = tally(row, 2);
+                    return new UsageReport.UserTally(new ChatUser((String) row[0], (String) row[1]), t.requests(),
+                            t.promptTokens(), t.completionTokens(), t.totalTokens());
+                })
+                .sorted(Comparator.comparingLong(UsageReport.UserTally::totalTokens).reversed())
+                .toList();
+        List<UsageReport.RoomTally> rooms = !caller.isAdmin() ? List.of()
+                : em.createQuery("select u.room, " + SUMS + " from UsageRecord u group by u.room",
+                                Object[].class)
+                        .getResultList().stream()
+                        .map(row -> {
+                            Tally t = tally(row, 1);
+                            return new UsageReport.RoomTally((String) row[0], t.requests(), t.promptTokens(),
+                                    t.completionTokens(), t.totalTokens());
+                        })
+                        .sorted(Comparator.comparingLong(UsageReport.RoomTally::totalTokens).reversed())
+                        .toList();
+        return new UsageReport(total(), rooms, users);
+    }
+
+    private static Tally tally(Object[] row, int from) {
+        return new Tally(number(row[from]), number(row[from + 1]), number(row[from + 2]), number(row[from + 3]));
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+}

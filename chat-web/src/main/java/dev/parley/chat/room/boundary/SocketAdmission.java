@@ -1,0 +1,21 @@
+package dev.parley.chat.room.boundary;
+
+import dev.parley.chat.room.control.FrameSink;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Session;
+
+/** What other endpoints need of the handshake's decision and of the session sink. */
+public final class SocketAdmission {
+
+    private SocketAdmission() {}
+
+    /** Why the handshake refused this connection, or null if it was admitted. */
+    public static String refusal(EndpointConfig config) {
+        Admission admission = (Admission) config.getUserProperties().get(Admission.KEY);
+        return admission == null ? "unauthorized" : admission.refusal();
+    }
+
+    public static FrameSink sink(Session session) {
+        return new SessionSink(session);
+    }
+}
