@@ -60,6 +60,13 @@ class EmbeddedServerIT {
                     .extracting(m -> m.getString("id")).containsExactlyElementsOf(ids);
             client.send(WsClient.message(UUID.randomUUID().toString(), "after restart"));
             assertThat(client.next("ack").getJsonNumber("seq").longValue()).isEqualTo(3);
+
+            // no CHAT_LLM_BASE_URL here: a mention gets a clear system message, and nothing breaks
+            client.send(WsClient.message(UUID.randomUUID().toString(), "@assistant are you there?"));
+            client.next("ack");
+            JsonObject notice = client.next("message").getJsonObject("message");
+            assertThat(notice.getString("role")).isEqualTo("system");
+            assertThat(notice.getString("body")).contains("not configured");
         }
         assertThat(api.login("Alice").userId()).isEqualTo(alice.userId());
     }
