@@ -204,6 +204,28 @@ class AssistantIT extends DeployedAppIT {
     }
 
     @Test
+    void aRoomWhoseDailyBudgetIsUsedUpGetsQuotaExceededAndNoProviderCall() {
+        try (WsClient a = join(alice)) {
+            for (int i = 0; i < 3; i++) {
+                a.send(message(UUID.randomUUID().toString(), "@assistant budget round " + i));
+                assertThat(complete(a).getString("status")).isEqualTo("complete");
+            }
+            int requestsBefore = llm.requests().size();
+            a.skipUnread();
+            String id = UUID.randomUUID().toString();
+            a.send(message(id, "@assistant one more please"));
+            JsonObject refused = a.next(type("error"), Duration.ofSeconds(10));
+            assertThat(refused.getString("code")).isEqualTo("quota_exceeded");
+            assertThat(refused.getString("id")).isEqualTo(id);
+            a.assertNone(type("delta"), Duration.ofMillis(500));
+            assertThat(llm.requests()).hasSize(requestsBefore);
+        }
+        JsonObject usage = api.get("api/usage", api.loginWithGroups("Root", "admin").token()).json();
+        assertThat(usage.getJsonArray("byModel").getValuesAs(JsonObject.class))
+                .anyMatch(row -> row.getString("model").equals("test-model") && row.getJsonNumber("requests").longValue() >= 3);
+    }
+
+    @Test
     void theUsageFeedSendsTotalsOnConnectAndAfterEveryReply() {
         WsClient feed = WsClient.connect(URI_USAGE());
         JsonObject first = feed.next("usage");

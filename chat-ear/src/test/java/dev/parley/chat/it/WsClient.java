@@ -99,6 +99,11 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
+    /** Forgets the frames not read so far, so that later assertions see only what comes next. */
+    public synchronized void skipUnread() {
+        unread.clear();
+    }
+
     public synchronized List<JsonObject> received() {
         return List.copyOf(received);
     }

@@ -6,6 +6,7 @@ import dev.parley.chat.assistant.control.Conversation;
 import dev.parley.chat.assistant.control.EventStream;
 import dev.parley.chat.assistant.control.Mentions;
 import dev.parley.chat.assistant.control.Reply;
+import dev.parley.chat.assistant.control.TokenCounter;
 import dev.parley.chat.assistant.entity.CompletionRequest;
 import dev.parley.chat.identity.entity.ChatUser;
 import dev.parley.chat.message.boundary.MessageStore;
@@ -21,6 +22,7 @@ import dev.parley.chat.room.control.Fanout;
 import dev.parley.chat.room.entity.AssistantMode;
 import dev.parley.chat.room.entity.Room;
 import dev.parley.chat.room.entity.RoomBroadcast;
+import dev.parley.chat.usage.boundary.Usage;
 import dev.parley.chat.usage.entity.UsageRecord;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -72,6 +74,9 @@ public class Assistant {
     @EJB
     Rooms rooms;
 
+    @EJB
+    Usage usage;
+
     @Inject
     Fanout fanout;
 
@@ -98,8 +103,16 @@ public class Assistant {
     int contextMessages;
 
     @Inject
-    @ConfigProperty(name = "chat.llm.context.chars", defaultValue = "24000")
-    int contextChars;
+    @ConfigProperty(name = "chat.llm.context.tokens", defaultValue = "8000")
+    int contextTokens;
+
+    @Inject
+    @ConfigProperty(name = "chat.llm.budget.user.daily")
+    Optional<Long> userDailyBudget;
+
+    @Inject
+    @ConfigProperty(name = "chat.llm.budget.room.daily")
+    Optional<Long> roomDailyBudget;
 
     @Inject
     @ConfigProperty(name = "chat.llm.first.token.timeout", defaultValue = "PT30S")
@@ -156,7 +169,7 @@ public class Assistant {
         boolean idle;
         synchronized (queue) {
             idle = queue.isEmpty();
-            queue.add(new Ask(message.room(), stored.author().user(), room.persona()));
+            queue.add(new Ask(message.room(), stored.author().user(), room.persona(), message.id()));
         }
         if (idle) {
             readers.execute(() -> answer(queue.peek()));
@@ -189,6 +202,13 @@ public class Assistant {
                         "The assistant is not configured on this server (CHAT_LLM_BASE_URL is not set).", Status.COMPLETE);
                 fanout.publish(new RoomBroadcast(ask.room(), FrameCodec.write(new Frames.MessageFrame(notice)),
                         notice.seq(), null));
+                return;
+            }
+            Optional<String> exhausted = exhaustedBudget(ask);
+            if (exhausted.isPresent()) {
+                fanout.publish(RoomBroadcast.toUser(ask.room(), ask.askedBy().id(), FrameCodec.write(
+                        new Frames.Error(ErrorCode.QUOTA_EXCEEDED, exhausted.get(), ask.messageId()))));
+                next(ask.room());
                 return;
             }
             generations.acquire();
@@ -225,7 +245,8 @@ public class Assistant {
             fanout.publish(new RoomBroadcast(ask.room(), FrameCodec.write(new Frames.MessageFrame(started)),
                     started.seq(), null));
             var context = Conversation.build(ask.room(), ask.persona(),
-                    store.before(ask.room(), started.seq(), contextMessages).messages(), contextChars);
+                    store.before(ask.room(), started.seq(), contextMessages).messages(), contextTokens);
+            reply.promptEstimate(Conversation.promptTokens(context));
             reply.timers(
                     timers.schedule(() -> end(reply, Status.FAILED, "the assistant did not start answering in time"),
                             firstTokenTimeout.toMillis(), TimeUnit.MILLISECONDS),
@@ -299,7 +320,8 @@ public class Assistant {
             ChunkParser.Usage usage = reply.usage();
             boolean estimated = usage == null;
             if (estimated) {
-                usage = new ChunkParser.Usage(0, (body.length() + 3) / 4);
+                // a provider that refused or never answered is not assumed to have read the prompt
+                usage = new ChunkParser.Usage(reply.anyText() ? reply.promptEstimate() : 0, TokenCounter.count(body));
             }
             UsageRecord record = new UsageRecord(UUID.randomUUID().toString(), room, reply.askedBy().id(),
                     reply.askedBy().name(), model, usage.promptTokens(), usage.completionTokens(), estimated,
@@ -347,7 +369,22 @@ public class Assistant {
         return fresh;
     }
 
-    private record Ask(String room, ChatUser askedBy, String persona) {}
+    /** Why this ask may not spend tokens today, if a daily budget is used up. */
+    private Optional<String> exhaustedBudget(Ask ask) {
+        if (userDailyBudget.isEmpty() && roomDailyBudget.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant startOfDay = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        if (userDailyBudget.isPresent() && usage.userTokensSince(ask.askedBy().id(), startOfDay) >= userDailyBudget.get()) {
+            return Optional.of("your daily assistant token budget is used up");
+        }
+        if (roomDailyBudget.isPresent() && usage.roomTokensSince(ask.room(), startOfDay) >= roomDailyBudget.get()) {
+            return Optional.of("this room's daily assistant token budget is used up");
+        }
+        return Optional.empty();
+    }
+
+    private record Ask(String room, ChatUser askedBy, String persona, String messageId) {}
 
     private record CachedSettings(AssistantMode mode, String persona, long readAt) {}
 }

@@ -7,13 +7,13 @@ import java.util.List;
 
 /**
  * The context sent upstream: a system prompt (the room's persona, if any), then the room's recent
- * messages with each speaker's name, oldest first, trimmed to a character budget from the oldest.
+ * messages with each speaker's name, oldest first, trimmed to a token budget from the oldest.
  */
 public final class Conversation {
 
     private Conversation() {}
 
-    public static List<Turn> build(String room, String persona, List<MessageView> recent, int maxChars) {
+    public static List<Turn> build(String room, String persona, List<MessageView> recent, int maxTokens) {
         List<Turn> turns = new ArrayList<>();
         for (MessageView message : recent) {
             switch (message.role()) {
@@ -26,14 +26,21 @@ public final class Conversation {
                 default -> { }
             }
         }
-        int total = turns.stream().mapToInt(t -> t.content().length()).sum();
-        while (turns.size() > 1 && total > maxChars) {
-            total -= turns.remove(0).content().length();
+        List<Integer> sizes = new ArrayList<>(turns.stream().map(t -> TokenCounter.count(t.content())).toList());
+        int total = sizes.stream().mapToInt(Integer::intValue).sum();
+        while (turns.size() > 1 && total > maxTokens) {
+            turns.remove(0);
+            total -= sizes.remove(0);
         }
         List<Turn> request = new ArrayList<>();
         request.add(new Turn("system", systemPrompt(room, persona)));
         request.addAll(turns);
         return request;
+    }
+
+    /** Tokens of a request's messages, for a provider that reports no usage. */
+    public static long promptTokens(List<Turn> request) {
+        return request.stream().mapToLong(turn -> TokenCounter.count(turn.content()) + 4).sum();
     }
 
     static String systemPrompt(String room, String persona) {

@@ -18,6 +18,7 @@ public final class Reply {
     private long deltas;
     private volatile boolean anyText;
     private volatile ChunkParser.Usage usage;
+    private volatile long promptEstimate;
     private volatile Runnable cancel;
     private volatile Future<?> firstTokenTimer;
     private volatile Future<?> totalTimer;
@@ -96,6 +97,14 @@ public final class Reply {
 
     public void usage(ChunkParser.Usage usage) {
         this.usage = usage;
+    }
+
+    public void promptEstimate(long tokens) {
+        this.promptEstimate = tokens;
+    }
+
+    public long promptEstimate() {
+        return promptEstimate;
     }
 
     public ChunkParser.Usage usage() {

@@ -7,6 +7,7 @@ import dev.parley.chat.usage.entity.UsageReport;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
@@ -23,6 +24,18 @@ public class Usage {
     public Tally total() {
         Object[] row = em.createQuery("select " + SUMS + " from UsageRecord u", Object[].class).getSingleResult();
         return tally(row, 0);
+    }
+
+    public long userTokensSince(String userId, Instant since) {
+        return em.createQuery("select coalesce(sum(u.totalTokens), 0) from UsageRecord u "
+                        + "where u.userId = :user and u.createdAt >= :since", Long.class)
+                .setParameter("user", userId).setParameter("since", since).getSingleResult();
+    }
+
+    public long roomTokensSince(String room, Instant since) {
+        return em.createQuery("select coalesce(sum(u.totalTokens), 0) from UsageRecord u "
+                        + "where u.room = :room and u.createdAt >= :since", Long.class)
+                .setParameter("room", room).setParameter("since", since).getSingleResult();
     }
 
     public UsageReport reportFor(Identity caller) {
@@ -50,7 +63,16 @@ public class Usage {
                         })
                         .sorted(Comparator.comparingLong(UsageReport.RoomTally::totalTokens).reversed())
                         .toList();
-        return new UsageReport(total(), rooms, users);
+        List<UsageReport.ModelTally> models = !caller.isAdmin() ? List.of()
+                : em.createQuery("select u.model, " + SUMS + " from UsageRecord u group by u.model", Object[].class)
+                        .getResultList().stream()
+                        .map(row -> {
+                            Tally t = tally(row, 1);
+                            return new UsageReport.ModelTally((String) row[0], t.requests(), t.promptTokens(),
+                                    t.completionTokens(), t.totalTokens());
+                        })
+                        .toList();
+        return new UsageReport(total(), rooms, users, models);
     }
 
     private static Tally tally(Object[] row, int from) {
