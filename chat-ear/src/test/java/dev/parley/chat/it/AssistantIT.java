@@ -140,6 +140,24 @@ class AssistantIT extends DeployedAppIT {
     }
 
     @Test
+    void aProviderThatKeepsFailingOpensTheCircuitUntilItRecovers() throws Exception {
+        try (WsClient a = join(alice)) {
+            for (int i = 0; i < 4; i++) {
+                a.send(message(UUID.randomUUID().toString(), "@assistant fail500 #" + i));
+                assertThat(complete(a).getString("status")).isEqualTo("failed");
+            }
+            int requestsBefore = llm.requests().size();
+            a.send(message(UUID.randomUUID().toString(), "@assistant are you back?"));
+            assertThat(complete(a).getString("status")).isEqualTo("failed");
+            assertThat(llm.requests()).as("an open circuit does not call the provider").hasSize(requestsBefore);
+
+            Thread.sleep(2500);
+            a.send(message(UUID.randomUUID().toString(), "@assistant and now?"));
+            assertThat(complete(a).getString("status")).isEqualTo("complete");
+        }
+    }
+
+    @Test
     void aNewcomerMidStreamGetsTheBodySoFarThenTheRestWithNothingLostOrDoubled() {
         try (WsClient a = join(alice)) {
             a.send(message(UUID.randomUUID().toString(), "@assistant slow story"));

@@ -1,9 +1,9 @@
 package dev.parley.chat.assistant.boundary;
 
-import dev.parley.chat.assistant.control.ChatCompletionsClient;
 import dev.parley.chat.assistant.control.ChunkParser;
 import dev.parley.chat.assistant.control.Conversation;
 import dev.parley.chat.assistant.control.EventStream;
+import dev.parley.chat.assistant.control.LlmGateway;
 import dev.parley.chat.assistant.control.Mentions;
 import dev.parley.chat.assistant.control.Reply;
 import dev.parley.chat.assistant.control.TokenCounter;
@@ -36,7 +36,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -54,7 +53,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
  * The assistant: answers mentions (or every message, per room), one reply at a time per room in
@@ -87,12 +85,7 @@ public class Assistant {
     ManagedThreadFactory threads;
 
     @Inject
-    @ConfigProperty(name = "chat.llm.base.url")
-    Optional<String> baseUrl;
-
-    @Inject
-    @ConfigProperty(name = "chat.llm.api.key")
-    Optional<String> apiKey;
+    LlmGateway gateway;
 
     @Inject
     @ConfigProperty(name = "chat.llm.model", defaultValue = "gpt-4o-mini")
@@ -126,7 +119,6 @@ public class Assistant {
     @ConfigProperty(name = "chat.llm.max.concurrent", defaultValue = "8")
     int maxConcurrent;
 
-    private ChatCompletionsClient client;
     private ExecutorService readers;
     private ScheduledExecutorService timers;
     private Semaphore generations;
@@ -140,11 +132,6 @@ public class Assistant {
         readers = Executors.newCachedThreadPool(threads);
         timers = Executors.newSingleThreadScheduledExecutor(threads);
         generations = new Semaphore(Math.max(1, maxConcurrent), true);
-        client = baseUrl.map(url -> RestClientBuilder.newBuilder()
-                .baseUri(URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url))
-                .connectTimeout(10, TimeUnit.SECONDS)
-                .readTimeout(totalTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .build(ChatCompletionsClient.class)).orElse(null);
     }
 
     @PreDestroy
@@ -197,7 +184,7 @@ public class Assistant {
     /** Runs on a reader thread: one turn, from the first frame to the stored final message. */
     private void answer(Ask ask) {
         try {
-            if (client == null) {
+            if (!gateway.configured()) {
                 MessageView notice = store.storeReply(ask.room(), SYSTEM, Role.SYSTEM,
                         "The assistant is not configured on this server (CHAT_LLM_BASE_URL is not set).", Status.COMPLETE);
                 fanout.publish(new RoomBroadcast(ask.room(), FrameCodec.write(new Frames.MessageFrame(notice)),
@@ -269,8 +256,7 @@ public class Assistant {
     }
 
     private void read(Reply reply, java.util.List<CompletionRequest.Turn> context) {
-        String authorization = apiKey.map(key -> "Bearer " + key).orElse(null);
-        try (Response response = client.stream(authorization, CompletionRequest.streaming(model, context))) {
+        try (Response response = gateway.open(CompletionRequest.streaming(model, context))) {
             reply.onCancel(response::close);
             if (reply.isEnded()) {
                 return;
