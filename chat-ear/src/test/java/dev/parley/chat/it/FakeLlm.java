@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real HTTP server speaking the OpenAI streaming chat completions protocol, with faults chosen by
  * a word in the last user message: {@code slow}, {@code fail500}, {@code fail429}, {@code cut},
- * {@code hang}, {@code nousage}. It records every request and every stream the client abandoned.
+ * {@code hang}, {@code nousage}; {@code bench} streams 50 tokens that each carry the
+ * {@code System.nanoTime()} at which they were sent, for latency measurements in the same JVM. It records every request and every stream the client abandoned.
  */
 public final class FakeLlm {
 
@@ -49,6 +50,14 @@ public final class FakeLlm {
             }
         }
         return instance;
+    }
+
+    /** Stops the server (its dispatcher thread would keep a benchmark JVM alive). */
+    public static synchronized void stop() {
+        if (instance != null) {
+            instance.server.stop(0);
+            instance = null;
+        }
     }
 
     public List<JsonObject> requests() {
@@ -89,6 +98,15 @@ public final class FakeLlm {
         OutputStream out = exchange.getResponseBody();
         if (prompt.contains("hang")) {
             Thread.sleep(20_000);
+            return;
+        }
+        if (prompt.contains("bench")) {
+            for (int i = 0; i < 50; i++) {
+                event(out, "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"~" + System.nanoTime() + "~ \"}}]}");
+                Thread.sleep(10);
+            }
+            event(out, "{\"choices\":[],\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":50}}");
+            event(out, "[DONE]");
             return;
         }
         boolean slow = prompt.contains("slow");

@@ -1,0 +1,100 @@
+package dev.parley.chat.bench;
+
+import dev.parley.chat.it.Api;
+import dev.parley.chat.it.FakeLlm;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the server adds to an assistant reply: the fake provider (in this JVM) stamps each token
+ * with the time it sent it; 10 clients in one room note when each delta arrives. Reports the
+ * added latency of the first delta and of every delta, p50 and p99, over R replies.
+ *
+ * <p>Args: baseUrl replies clients
+ */
+public final class AssistantLatency {
+
+    private static final Pattern STAMP = Pattern.compile("~(\\d+)~");
+
+    public static void main(String[] args) throws Exception {
+        URI base = URI.create(args.length > 0 ? args[0] : "http://127.0.0.1:8080/");
+        int replies = Math.min(args.length > 1 ? Integer.parseInt(args[1]) : 20, 200);
+        int clients = Math.min(args.length > 2 ? Integer.parseInt(args[2]) : 10, 100);
+        FakeLlm.start();
+        Api api = new Api(base);
+        HttpClient http = HttpClient.newHttpClient();
+        String room = "latency-" + UUID.randomUUID().toString().substring(0, 6);
+        List<Long> first = new ArrayList<>();
+        List<Long> all = new ArrayList<>();
+        CountDownLatch[] done = {new CountDownLatch(clients)};
+        List<WebSocket> sockets = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            String token = api.login("bench-" + i).token();
+            String ws = base.toString().replaceFirst("^http", "ws") + "ws/rooms/" + room + "?access_token=" + token;
+            sockets.add(http.newWebSocketBuilder().buildAsync(URI.create(ws), new WebSocket.Listener() {
+                final StringBuilder partial = new StringBuilder();
+                boolean firstOfReply = true;
+
+                @Override
+                public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                    long now = System.nanoTime();
+                    partial.append(data);
+                    if (last) {
+                        String text = partial.toString();
+                        partial.setLength(0);
+                        if (text.contains("\"type\":\"delta\"")) {
+                            Matcher stamp = STAMP.matcher(text);
+                            if (stamp.find()) {
+                                long added = now - Long.parseLong(stamp.group(1));
+                                synchronized (all) {
+                                    all.add(added);
+                                    if (firstOfReply) {
+                                        first.add(added);
+                                    }
+                                }
+                                firstOfReply = false;
+                            }
+                        } else if (text.contains("\"type\":\"complete\"")) {
+                            firstOfReply = true;
+                            done[0].countDown();
+                        }
+                    }
+                    socket.request(1);
+                    return null;
+                }
+            }).get(10, TimeUnit.SECONDS));
+        }
+        Thread.sleep(500);
+        for (int r = 0; r < replies; r++) {
+            done[0] = new CountDownLatch(clients);
+            sockets.get(r % clients).sendText("{\"type\":\"message\",\"id\":\"" + UUID.randomUUID()
+                    + "\",\"body\":\"@assistant bench " + r + "\"}", true).join();
+            if (!done[0].await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("reply " + r + " did not complete");
+            }
+        }
+        sockets.forEach(s -> s.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
+        FakeLlm.stop();
+        System.out.printf("replies=%d clients=%d deltas=%d%n", replies, clients, all.size());
+        System.out.printf("first delta added latency ms: p50=%.2f p99=%.2f max=%.2f%n", pct(first, 50), pct(first, 99),
+                pct(first, 100));
+        System.out.printf("every delta added latency ms: p50=%.2f p99=%.2f max=%.2f%n", pct(all, 50), pct(all, 99),
+                pct(all, 100));
+    }
+
+    private static double pct(List<Long> values, double p) {
+        List<Long> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int index = (int) Math.min(sorted.size() - 1, Math.max(0, Math.ceil(p / 100 * sorted.size()) - 1));
+        return sorted.get(index) / 1e6;
+    }
+}
