@@ -186,6 +186,34 @@ class AssistantIT extends DeployedAppIT {
     }
 
     @Test
+    void aClientResumingMidStreamFromALaterSeqStillGetsTheReplySoFar() {
+        try (WsClient a = join(alice)) {
+            a.send(message(UUID.randomUUID().toString(), "@assistant slow again"));
+            long replySeq = a.next(f -> "message".equals(f.getString("type"))
+                    && "assistant".equals(f.getJsonObject("message").getString("role")), WsClient.WAIT)
+                    .getJsonObject("message").getJsonNumber("seq").longValue();
+            a.next("delta");
+            WsClient resumed = WsClient.connect(WsClient.roomUri(api.base(), room, alice.token(), replySeq));
+            JsonObject history = resumed.next("history");
+            List<JsonObject> messages = history.getJsonArray("messages").getValuesAs(JsonObject.class);
+            assertThat(messages).hasSize(1);
+            assertThat(messages.get(0).getJsonNumber("seq").longValue()).isEqualTo(replySeq);
+            assertThat(messages.get(0).getString("status")).isEqualTo("streaming");
+            StringBuilder seen = new StringBuilder(messages.get(0).getString("body"));
+            while (true) {
+                JsonObject frame = resumed.next(f -> "delta".equals(f.getString("type"))
+                        || "complete".equals(f.getString("type")), Duration.ofSeconds(20));
+                if (frame.getString("type").equals("complete")) {
+                    assertThat(frame.getJsonObject("message").getString("body")).isEqualTo(seen.toString());
+                    break;
+                }
+                seen.append(frame.getString("text"));
+            }
+            resumed.close();
+        }
+    }
+
+    @Test
     void mentionsAtTheSameTimeAreAnsweredInTurn() {
         try (WsClient a = join(alice); WsClient b = join(bob)) {
             a.send(message(UUID.randomUUID().toString(), "@assistant first question"));

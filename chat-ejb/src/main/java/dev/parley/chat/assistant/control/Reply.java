@@ -37,7 +37,7 @@ public final class Reply {
 
     /** The body so far and the index of the last delta in it, taken together. */
     public synchronized Snapshot snapshot() {
-        return new Snapshot(message.id(), body.toString(), deltas);
+        return new Snapshot(message, body.toString(), deltas);
     }
 
     public synchronized String body() {
@@ -130,7 +130,18 @@ public final class Reply {
     }
 
     /** A streaming reply as a newcomer should see it. */
-    public record Snapshot(String messageId, String body, long deltas) {}
+    public record Snapshot(MessageView message, String body, long deltas) {
+
+        public String messageId() {
+            return message.id();
+        }
+
+        /** The streaming message with its body so far. */
+        public MessageView messageSoFar() {
+            return new MessageView(message.id(), message.seq(), message.room(), message.user(), message.role(), body,
+                    message.status(), message.createdAt());
+        }
+    }
 
     /** How a reply ended, with the reason for the user when it failed. */
     public record Ending(Status status, String problem) {}

@@ -200,12 +200,27 @@ public class RoomSessions {
         assistant.stop(connection.room());
     }
 
-    /** The reply streaming now shows its body so far; the deltas after it follow live. */
+    /**
+     * The reply streaming now shows its body so far, and is in the history even when the client
+     * resumes from a later seq: it has missed deltas. The deltas after the snapshot follow live.
+     */
     private static List<MessageView> withStreamingBody(List<MessageView> messages, Reply.Snapshot now) {
-        return messages.stream()
-                .map(m -> m.id().equals(now.messageId()) ? new MessageView(m.id(), m.seq(), m.room(), m.user(),
-                        m.role(), now.body(), m.status(), m.createdAt()) : m)
-                .toList();
+        List<MessageView> merged = new java.util.ArrayList<>(messages.size() + 1);
+        boolean placed = false;
+        for (MessageView message : messages) {
+            if (!placed && message.seq() >= now.message().seq()) {
+                merged.add(now.messageSoFar());
+                placed = true;
+                if (message.id().equals(now.messageId())) {
+                    continue;
+                }
+            }
+            merged.add(message);
+        }
+        if (!placed) {
+            merged.add(now.messageSoFar());
+        }
+        return merged;
     }
 
     private void scheduleExpiry(Connection connection) {
