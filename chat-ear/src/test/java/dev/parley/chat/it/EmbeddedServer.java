@@ -1,0 +1,88 @@
+package dev.parley.chat.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The embedded server started with the README's run command, as a user starts it. */
+public final class EmbeddedServer implements AutoCloseable {
+
+    private static final Duration STARTUP = Duration.ofSeconds(150);
+
+    private final int port;
+    private final Api api;
+    private Process process;
+
+    public EmbeddedServer() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        api = new Api(URI.create("http://127.0.0.1:" + port + "/"));
+    }
+
+    public Api api() {
+        return api;
+    }
+
+    /** Starts {@code ./run.sh} with these extra environment variables and waits until it answers. */
+    public void start(Map<String, String> environment) throws IOException, InterruptedException {
+        File root = new File(System.getProperty("parley.root", ".."));
+        ProcessBuilder builder = new ProcessBuilder("bash", new File(root, "run.sh").getAbsolutePath())
+                .directory(root)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/embedded-server-" + port + ".log")));
+        builder.environment().put("CHAT_PORT", String.valueOf(port));
+        builder.environment().put("PARLEY_SKIP_BUILD", "1");
+        builder.environment().put("JAVA_OPTS", "-Xmx512m");
+        builder.environment().putAll(environment);
+        process = builder.start();
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(process.isAlive()).as("the server process is running").isTrue();
+            try {
+                if (api.get("api/auth/config", null).status() == 200) {
+                    return;
+                }
+            } catch (AssertionError notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the embedded server did not answer within " + STARTUP);
+    }
+
+    /** Stops the server and the Payara Micro process it started. */
+    public void stop() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> family = process.descendants().toList();
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        for (ProcessHandle child : family) {
+            child.destroy();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (child.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            if (child.isAlive()) {
+                child.destroyForcibly();
+            }
+        }
+        process = null;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.parley.chat.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The production database path on the machine's real PostgreSQL (127.0.0.1:5432, database
+ * {@code test}): the run command with {@code CHAT_DB_URL}, Flyway creating the schema, chat,
+ * history, resume, and a restart. Each run works in a schema of its own and drops it after.
+ */
+class PostgresIT {
+
+    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
+
+    private final String schema = "parley_it_" + UUID.randomUUID().toString().substring(0, 8);
+
+    @BeforeEach
+    void createSchema() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("create schema " + schema);
+        }
+    }
+
+    @AfterEach
+    void dropSchema() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("drop schema if exists " + schema + " cascade");
+        }
+    }
+
+    @Test
+    void chatHistoryAndResumeWorkOnPostgresqlAcrossARestart() throws Exception {
+        Path data = Files.createTempDirectory(Path.of("target"), "pg-data");
+        Map<String, String> environment = Map.of(
+                "CHAT_DB_URL", SERVER + "?currentSchema=" + schema,
+                "CHAT_DB_USER", user(),
+                "CHAT_DATA_DIR", data.toAbsolutePath().toString());
+        String room = "pg-" + UUID.randomUUID().toString().substring(0, 8);
+        try (EmbeddedServer server = new EmbeddedServer()) {
+            Api api = server.api();
+            server.start(environment);
+            Api.Login alice = api.login("Alice");
+            long lastSeen;
+            try (WsClient client = WsClient.connect(WsClient.roomUri(api.base(), room, alice.token()))) {
+                client.next("history");
+                for (int i = 1; i <= 5; i++) {
+                    client.send(WsClient.message(UUID.randomUUID().toString(), "pg " + i));
+                    client.next("ack");
+                }
+                lastSeen = 3;
+            }
+            assertThat(count("chat_message")).isEqualTo(5);
+            assertThat(count("chat_schema_history")).isGreaterThanOrEqualTo(2);
+
+            server.stop();
+            server.start(environment);
+            try (WsClient resumed = WsClient.connect(WsClient.roomUri(api.base(), room, alice.token(), lastSeen))) {
+                JsonObject history = resumed.next("history");
+                assertThat(history.getJsonArray("messages").getValuesAs(JsonObject.class))
+                        .extracting(m -> m.getString("body")).containsExactly("pg 4", "pg 5");
+                resumed.send(WsClient.message(UUID.randomUUID().toString(), "pg 6"));
+                assertThat(resumed.next("ack").getJsonNumber("seq").longValue()).isEqualTo(6);
+            }
+            JsonObject page = api.get("api/rooms/" + room + "/messages?before=3&limit=10", alice.token()).json();
+            assertThat(page.getJsonArray("messages").getValuesAs(JsonObject.class))
+                    .extracting(m -> m.getString("body")).containsExactly("pg 1", "pg 2");
+        }
+    }
+
+    private long count(String table) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select count(*) from " + schema + "." + table)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(SERVER, user(), "");
+    }
+
+    private static String user() {
+        return System.getenv().getOrDefault("PGUSER", "postgres");
+    }
+}
