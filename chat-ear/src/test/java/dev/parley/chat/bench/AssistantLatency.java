@@ -40,44 +40,50 @@ public final class AssistantLatency {
         for (int i = 0; i < clients; i++) {
             String token = api.login("bench-" + i).token();
             String ws = base.toString().replaceFirst("^http", "ws") + "ws/rooms/" + room + "?access_token=" + token;
-            sockets.add(http.newWebSocketBuilder().buildAsync(URI.create(ws), new WebSocket.Listener() {
-                final StringBuilder partial = new StringBuilder();
-                boolean firstOfReply = true;
+            sockets.add(http.newWebSocketBuilder()
+                    .buildAsync(URI.create(ws), new WebSocket.Listener() {
+                        final StringBuilder partial = new StringBuilder();
+                        boolean firstOfReply = true;
 
-                @Override
-                public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-                    long now = System.nanoTime();
-                    partial.append(data);
-                    if (last) {
-                        String text = partial.toString();
-                        partial.setLength(0);
-                        if (text.contains("\"type\":\"delta\"")) {
-                            Matcher stamp = STAMP.matcher(text);
-                            if (stamp.find()) {
-                                long added = now - Long.parseLong(stamp.group(1));
-                                synchronized (all) {
-                                    all.add(added);
-                                    if (firstOfReply) {
-                                        first.add(added);
+                        @Override
+                        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                            long now = System.nanoTime();
+                            partial.append(data);
+                            if (last) {
+                                String text = partial.toString();
+                                partial.setLength(0);
+                                if (text.contains("\"type\":\"delta\"")) {
+                                    Matcher stamp = STAMP.matcher(text);
+                                    if (stamp.find()) {
+                                        long added = now - Long.parseLong(stamp.group(1));
+                                        synchronized (all) {
+                                            all.add(added);
+                                            if (firstOfReply) {
+                                                first.add(added);
+                                            }
+                                        }
+                                        firstOfReply = false;
                                     }
+                                } else if (text.contains("\"type\":\"complete\"")) {
+                                    firstOfReply = true;
+                                    done[0].countDown();
                                 }
-                                firstOfReply = false;
                             }
-                        } else if (text.contains("\"type\":\"complete\"")) {
-                            firstOfReply = true;
-                            done[0].countDown();
+                            socket.request(1);
+                            return null;
                         }
-                    }
-                    socket.request(1);
-                    return null;
-                }
-            }).get(10, TimeUnit.SECONDS));
+                    })
+                    .get(10, TimeUnit.SECONDS));
         }
         Thread.sleep(500);
         for (int r = 0; r < replies; r++) {
             done[0] = new CountDownLatch(clients);
-            sockets.get(r % clients).sendText("{\"type\":\"message\",\"id\":\"" + UUID.randomUUID()
-                    + "\",\"body\":\"@assistant bench " + r + "\"}", true).join();
+            sockets.get(r % clients)
+                    .sendText(
+                            "{\"type\":\"message\",\"id\":\"" + UUID.randomUUID() + "\",\"body\":\"@assistant bench "
+                                    + r + "\"}",
+                            true)
+                    .join();
             if (!done[0].await(30, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("reply " + r + " did not complete");
             }
@@ -85,10 +91,12 @@ public final class AssistantLatency {
         sockets.forEach(s -> s.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
         FakeLlm.stop();
         System.out.printf("replies=%d clients=%d deltas=%d%n", replies, clients, all.size());
-        System.out.printf("first delta added latency ms: p50=%.2f p99=%.2f max=%.2f%n", pct(first, 50), pct(first, 99),
-                pct(first, 100));
-        System.out.printf("every delta added latency ms: p50=%.2f p99=%.2f max=%.2f%n", pct(all, 50), pct(all, 99),
-                pct(all, 100));
+        System.out.printf(
+                "first delta added latency ms: p50=%.2f p99=%.2f max=%.2f%n",
+                pct(first, 50), pct(first, 99), pct(first, 100));
+        System.out.printf(
+                "every delta added latency ms: p50=%.2f p99=%.2f max=%.2f%n",
+                pct(all, 50), pct(all, 99), pct(all, 100));
     }
 
     private static double pct(List<Long> values, double p) {

@@ -4,7 +4,6 @@ import dev.parley.chat.it.Api;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,8 +53,12 @@ public final class ChatLoad {
 
     public static void main(String[] args) throws Exception {
         URI base = URI.create(arg(args, 0, "http://127.0.0.1:8080/"));
-        ChatLoad load = new ChatLoad(base, Integer.parseInt(arg(args, 1, "40")), Integer.parseInt(arg(args, 2, "10")),
-                Long.parseLong(arg(args, 3, "200")), Integer.parseInt(arg(args, 4, "15")));
+        ChatLoad load = new ChatLoad(
+                base,
+                Integer.parseInt(arg(args, 1, "40")),
+                Integer.parseInt(arg(args, 2, "10")),
+                Long.parseLong(arg(args, 3, "200")),
+                Integer.parseInt(arg(args, 4, "15")));
         System.out.println(load.run());
     }
 
@@ -88,11 +91,15 @@ public final class ChatLoad {
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
         for (Member member : members) {
             long offset = ThreadLocalRandom.current().nextLong(intervalMillis * 1000);
-            senders.scheduleAtFixedRate(() -> {
-                if (System.nanoTime() < end) {
-                    member.send();
-                }
-            }, offset, intervalMillis * 1000, TimeUnit.MICROSECONDS);
+            senders.scheduleAtFixedRate(
+                    () -> {
+                        if (System.nanoTime() < end) {
+                            member.send();
+                        }
+                    },
+                    offset,
+                    intervalMillis * 1000,
+                    TimeUnit.MICROSECONDS);
         }
         Thread.sleep(TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()));
         senders.shutdownNow();
@@ -116,16 +123,34 @@ public final class ChatLoad {
                         + "stored=%d of %d acked%n"
                         + "latency ms: p50=%.2f p90=%.2f p99=%.2f p99.9=%.2f max=%.2f%n"
                         + "connections closed early=%d",
-                rooms, users, intervalMillis, seconds, sent.sum(), acked.sum(), refused.sum(), sent.sum() / secs,
-                delivered.sum(), expected, expected - delivered.sum(), delivered.sum() / secs, stored, acked.sum(),
-                latency.percentile(50), latency.percentile(90), latency.percentile(99), latency.percentile(99.9),
-                latency.max(), closedEarly.sum());
+                rooms,
+                users,
+                intervalMillis,
+                seconds,
+                sent.sum(),
+                acked.sum(),
+                refused.sum(),
+                sent.sum() / secs,
+                delivered.sum(),
+                expected,
+                expected - delivered.sum(),
+                delivered.sum() / secs,
+                stored,
+                acked.sum(),
+                latency.percentile(50),
+                latency.percentile(90),
+                latency.percentile(99),
+                latency.percentile(99.9),
+                latency.max(),
+                closedEarly.sum());
     }
 
     private static long storedCount(Api api, String token, String room) {
         Api.Response response = api.get("api/rooms/" + room + "/messages?limit=1", token);
         var messages = response.json().getJsonArray("messages");
-        return messages.isEmpty() ? 0 : messages.getJsonObject(0).getJsonNumber("seq").longValue();
+        return messages.isEmpty()
+                ? 0
+                : messages.getJsonObject(0).getJsonNumber("seq").longValue();
     }
 
     private static String arg(String[] args, int index, String fallback) {
@@ -143,8 +168,8 @@ public final class ChatLoad {
         }
 
         void send() {
-            String frame = "{\"type\":\"message\",\"id\":\"" + UUID.randomUUID() + "\",\"body\":\"t=" + System.nanoTime()
-                    + "\"}";
+            String frame = "{\"type\":\"message\",\"id\":\"" + UUID.randomUUID() + "\",\"body\":\"t="
+                    + System.nanoTime() + "\"}";
             sent.increment();
             synchronized (this) {
                 socket.sendText(frame, true).join();

@@ -17,8 +17,10 @@ import java.time.Duration;
 public final class Api {
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     public Api(URL base) {
         this(URI.create(base.toString().endsWith("/") ? base.toString() : base + "/"));
@@ -41,7 +43,11 @@ public final class Api {
         for (String group : groups) {
             array.add(group);
         }
-        return loginWith(Json.createObjectBuilder().add("name", name).add("groups", array).build().toString());
+        return loginWith(Json.createObjectBuilder()
+                .add("name", name)
+                .add("groups", array)
+                .build()
+                .toString());
     }
 
     private Login loginWith(String body) {
@@ -50,7 +56,9 @@ public final class Api {
             throw new AssertionError("dev login failed: " + response.status() + " " + response.body());
         }
         JsonObject json = response.json();
-        return new Login(json.getString("token"), json.getJsonObject("user").getString("id"),
+        return new Login(
+                json.getString("token"),
+                json.getJsonObject("user").getString("id"),
                 json.getJsonObject("user").getString("name"));
     }
 
@@ -59,12 +67,14 @@ public final class Api {
     }
 
     public Response post(String path, String token, String body) {
-        return send(builder(path, token).header("Content-Type", "application/json")
+        return send(builder(path, token)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public Response put(String path, String token, String body) {
-        return send(builder(path, token).header("Content-Type", "application/json")
+        return send(builder(path, token)
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -83,7 +93,9 @@ public final class Api {
     private Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(),
+            return new Response(
+                    response.statusCode(),
+                    response.body(),
                     response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException | InterruptedException e) {
             throw new AssertionError("request failed", e);

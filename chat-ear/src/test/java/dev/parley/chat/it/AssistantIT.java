@@ -48,11 +48,16 @@ class AssistantIT extends DeployedAppIT {
 
     @Test
     void aMentionStreamsTheReplyToEveryoneAndIsStoredWithItsUsage() {
-        try (WsClient a = join(alice); WsClient b = join(bob)) {
+        try (WsClient a = join(alice);
+                WsClient b = join(bob)) {
             a.send(message(UUID.randomUUID().toString(), "@assistant write a haiku about dolphins"));
             for (WsClient client : List.of(a, b)) {
-                JsonObject started = client.next(f -> "message".equals(f.getString("type"))
-                        && "assistant".equals(f.getJsonObject("message").getString("role")), WsClient.WAIT)
+                JsonObject started = client.next(
+                                f -> "message".equals(f.getString("type"))
+                                        && "assistant"
+                                                .equals(f.getJsonObject("message")
+                                                        .getString("role")),
+                                WsClient.WAIT)
                         .getJsonObject("message");
                 assertThat(started.getString("status")).isEqualTo("streaming");
                 assertThat(started.getString("body")).isEmpty();
@@ -64,24 +69,36 @@ class AssistantIT extends DeployedAppIT {
                 }
                 JsonObject done = complete(client);
                 assertThat(done.getString("status")).isEqualTo("complete");
-                assertThat(done.getString("body")).isEqualTo(String.join("", FakeLlm.TOKENS)).isEqualTo(streamed.toString());
-                assertThat(done.getJsonNumber("seq").longValue()).isEqualTo(started.getJsonNumber("seq").longValue());
+                assertThat(done.getString("body"))
+                        .isEqualTo(String.join("", FakeLlm.TOKENS))
+                        .isEqualTo(streamed.toString());
+                assertThat(done.getJsonNumber("seq").longValue())
+                        .isEqualTo(started.getJsonNumber("seq").longValue());
             }
         }
         JsonObject sent = lastRequestContaining("write a haiku about dolphins");
         assertThat(sent.getString("model")).isEqualTo("test-model");
         assertThat(sent.getBoolean("stream")).isTrue();
-        assertThat(sent.getJsonObject("stream_options").getBoolean("include_usage")).isTrue();
-        assertThat(sent.getJsonArray("messages").getJsonObject(0).getString("role")).isEqualTo("system");
+        assertThat(sent.getJsonObject("stream_options").getBoolean("include_usage"))
+                .isTrue();
+        assertThat(sent.getJsonArray("messages").getJsonObject(0).getString("role"))
+                .isEqualTo("system");
         assertThat(sent.toString()).contains("Alice: @assistant write a haiku about dolphins");
 
-        List<JsonObject> stored = api.get("api/rooms/" + room + "/messages", alice.token()).json()
-                .getJsonArray("messages").getValuesAs(JsonObject.class);
-        assertThat(stored).extracting(m -> m.getString("role") + ":" + m.getString("status"))
+        List<JsonObject> stored = api.get("api/rooms/" + room + "/messages", alice.token())
+                .json()
+                .getJsonArray("messages")
+                .getValuesAs(JsonObject.class);
+        assertThat(stored)
+                .extracting(m -> m.getString("role") + ":" + m.getString("status"))
                 .containsExactly("user:complete", "assistant:complete");
-        JsonObject usage = api.get("api/usage", api.loginWithGroups("Root", "admin").token()).json();
+        JsonObject usage = api.get(
+                        "api/usage", api.loginWithGroups("Root", "admin").token())
+                .json();
         JsonObject roomRow = usage.getJsonArray("byRoom").getValuesAs(JsonObject.class).stream()
-                .filter(r -> r.getString("room").equals(room)).findFirst().orElseThrow();
+                .filter(r -> r.getString("room").equals(room))
+                .findFirst()
+                .orElseThrow();
         assertThat(roomRow.getJsonNumber("requests").longValue()).isEqualTo(1);
         assertThat(roomRow.getJsonNumber("promptTokens").longValue()).isEqualTo(42);
         assertThat(roomRow.getJsonNumber("completionTokens").longValue()).isEqualTo(4);
@@ -90,14 +107,17 @@ class AssistantIT extends DeployedAppIT {
         JsonObject mine = api.get("api/usage", alice.token()).json();
         assertThat(mine.getJsonArray("byRoom")).isEmpty();
         assertThat(mine.getJsonArray("byUser").getValuesAs(JsonObject.class))
-                .extracting(r -> r.getJsonObject("user").getString("id")).containsOnly(alice.userId());
-        assertThat(mine.getJsonObject("total").getJsonNumber("requests").longValue()).isGreaterThanOrEqualTo(1);
+                .extracting(r -> r.getJsonObject("user").getString("id"))
+                .containsOnly(alice.userId());
+        assertThat(mine.getJsonObject("total").getJsonNumber("requests").longValue())
+                .isGreaterThanOrEqualTo(1);
     }
 
     @Test
     void anyoneCanStopAStreamingReplyAndTheUpstreamRequestIsCancelled() throws Exception {
         int abandonedBefore = llm.abandoned();
-        try (WsClient a = join(alice); WsClient b = join(bob)) {
+        try (WsClient a = join(alice);
+                WsClient b = join(bob)) {
             a.send(message(UUID.randomUUID().toString(), "@assistant slow please"));
             b.next("delta");
             b.next("delta");
@@ -109,7 +129,8 @@ class AssistantIT extends DeployedAppIT {
             Thread.sleep(800);
             List<JsonObject> frames = a.received();
             int completed = indexOf(frames, type("complete"));
-            assertThat(frames.subList(completed, frames.size())).as("no delta after the stop")
+            assertThat(frames.subList(completed, frames.size()))
+                    .as("no delta after the stop")
                     .noneMatch(type("delta"));
         }
         long deadline = System.currentTimeMillis() + 10_000;
@@ -121,7 +142,8 @@ class AssistantIT extends DeployedAppIT {
 
     @Test
     void providerFailuresEndTheReplyAsFailedAndTellTheAskerOnly() {
-        try (WsClient a = join(alice); WsClient b = join(bob)) {
+        try (WsClient a = join(alice);
+                WsClient b = join(bob)) {
             for (String fault : List.of("fail500", "fail429", "cut", "hang")) {
                 a.send(message(UUID.randomUUID().toString(), "@assistant " + fault));
                 JsonObject failed = complete(a);
@@ -129,7 +151,8 @@ class AssistantIT extends DeployedAppIT {
                 if (fault.equals("cut")) {
                     assertThat(failed.getString("body")).isEqualTo("Dolphins glide ");
                 }
-                assertThat(a.next(type("error"), Duration.ofSeconds(5)).getString("code")).as(fault)
+                assertThat(a.next(type("error"), Duration.ofSeconds(5)).getString("code"))
+                        .as(fault)
                         .isEqualTo("assistant_unavailable");
                 assertThat(complete(b).getString("status")).isEqualTo("failed");
             }
@@ -149,7 +172,9 @@ class AssistantIT extends DeployedAppIT {
             int requestsBefore = llm.requests().size();
             a.send(message(UUID.randomUUID().toString(), "@assistant are you back?"));
             assertThat(complete(a).getString("status")).isEqualTo("failed");
-            assertThat(llm.requests()).as("an open circuit does not call the provider").hasSize(requestsBefore);
+            assertThat(llm.requests())
+                    .as("an open circuit does not call the provider")
+                    .hasSize(requestsBefore);
 
             Thread.sleep(2500);
             a.send(message(UUID.randomUUID().toString(), "@assistant and now?"));
@@ -164,18 +189,23 @@ class AssistantIT extends DeployedAppIT {
             a.next("delta");
             a.next("delta");
             a.next("delta");
-            WsClient carol = WsClient.connect(WsClient.roomUri(api.base(), room, api.login("Carol").token()));
+            WsClient carol = WsClient.connect(
+                    WsClient.roomUri(api.base(), room, api.login("Carol").token()));
             JsonObject history = carol.next("history");
             JsonObject partial = history.getJsonArray("messages").getValuesAs(JsonObject.class).stream()
-                    .filter(m -> m.getString("role").equals("assistant")).findFirst().orElseThrow();
+                    .filter(m -> m.getString("role").equals("assistant"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(partial.getString("status")).isEqualTo("streaming");
             StringBuilder seen = new StringBuilder(partial.getString("body"));
             assertThat(seen.length()).isGreaterThanOrEqualTo(9);
             while (true) {
-                JsonObject frame = carol.next(f -> "delta".equals(f.getString("type"))
-                        || "complete".equals(f.getString("type")), Duration.ofSeconds(20));
+                JsonObject frame = carol.next(
+                        f -> "delta".equals(f.getString("type")) || "complete".equals(f.getString("type")),
+                        Duration.ofSeconds(20));
                 if (frame.getString("type").equals("complete")) {
-                    assertThat(frame.getJsonObject("message").getString("body")).isEqualTo(seen.toString())
+                    assertThat(frame.getJsonObject("message").getString("body"))
+                            .isEqualTo(seen.toString())
                             .isEqualTo("la ".repeat(30));
                     break;
                 }
@@ -189,9 +219,14 @@ class AssistantIT extends DeployedAppIT {
     void aClientResumingMidStreamFromALaterSeqStillGetsTheReplySoFar() {
         try (WsClient a = join(alice)) {
             a.send(message(UUID.randomUUID().toString(), "@assistant slow again"));
-            long replySeq = a.next(f -> "message".equals(f.getString("type"))
-                    && "assistant".equals(f.getJsonObject("message").getString("role")), WsClient.WAIT)
-                    .getJsonObject("message").getJsonNumber("seq").longValue();
+            long replySeq = a.next(
+                            f -> "message".equals(f.getString("type"))
+                                    && "assistant"
+                                            .equals(f.getJsonObject("message").getString("role")),
+                            WsClient.WAIT)
+                    .getJsonObject("message")
+                    .getJsonNumber("seq")
+                    .longValue();
             a.next("delta");
             WsClient resumed = WsClient.connect(WsClient.roomUri(api.base(), room, alice.token(), replySeq));
             JsonObject history = resumed.next("history");
@@ -201,8 +236,9 @@ class AssistantIT extends DeployedAppIT {
             assertThat(messages.get(0).getString("status")).isEqualTo("streaming");
             StringBuilder seen = new StringBuilder(messages.get(0).getString("body"));
             while (true) {
-                JsonObject frame = resumed.next(f -> "delta".equals(f.getString("type"))
-                        || "complete".equals(f.getString("type")), Duration.ofSeconds(20));
+                JsonObject frame = resumed.next(
+                        f -> "delta".equals(f.getString("type")) || "complete".equals(f.getString("type")),
+                        Duration.ofSeconds(20));
                 if (frame.getString("type").equals("complete")) {
                     assertThat(frame.getJsonObject("message").getString("body")).isEqualTo(seen.toString());
                     break;
@@ -215,37 +251,49 @@ class AssistantIT extends DeployedAppIT {
 
     @Test
     void mentionsAtTheSameTimeAreAnsweredInTurn() {
-        try (WsClient a = join(alice); WsClient b = join(bob)) {
+        try (WsClient a = join(alice);
+                WsClient b = join(bob)) {
             a.send(message(UUID.randomUUID().toString(), "@assistant first question"));
             b.send(message(UUID.randomUUID().toString(), "@assistant second question"));
             JsonObject first = complete(a);
             JsonObject second = complete(a);
             assertThat(first.getString("status")).isEqualTo("complete");
             assertThat(second.getString("status")).isEqualTo("complete");
-            assertThat(second.getJsonNumber("seq").longValue()).isGreaterThan(first.getJsonNumber("seq").longValue());
+            assertThat(second.getJsonNumber("seq").longValue())
+                    .isGreaterThan(first.getJsonNumber("seq").longValue());
             List<JsonObject> frames = a.received();
             int firstComplete = indexOf(frames, f -> "complete".equals(f.getString("type")));
-            int secondStart = indexOf(frames, f -> "message".equals(f.getString("type"))
-                    && f.getJsonObject("message").getString("id").equals(second.getString("id")));
-            assertThat(secondStart).as("the second reply starts after the first ends").isGreaterThan(firstComplete);
+            int secondStart = indexOf(
+                    frames,
+                    f -> "message".equals(f.getString("type"))
+                            && f.getJsonObject("message").getString("id").equals(second.getString("id")));
+            assertThat(secondStart)
+                    .as("the second reply starts after the first ends")
+                    .isGreaterThan(firstComplete);
         }
     }
 
     @Test
     void roomModesAndPersonaDecideWhenAndHowTheAssistantAnswers() {
         try (WsClient a = join(alice)) {
-            assertThat(api.put("api/rooms/" + room, alice.token(), "{\"assistant\":\"off\"}").status()).isEqualTo(200);
+            assertThat(api.put("api/rooms/" + room, alice.token(), "{\"assistant\":\"off\"}")
+                            .status())
+                    .isEqualTo(200);
             a.next("room");
             a.send(message(UUID.randomUUID().toString(), "@assistant are you there?"));
             a.next("ack");
             a.assertNone(type("delta"), Duration.ofSeconds(1));
 
-            api.put("api/rooms/" + room, alice.token(), "{\"assistant\":\"always\",\"persona\":\"Speak like a pirate.\"}");
+            api.put(
+                    "api/rooms/" + room,
+                    alice.token(),
+                    "{\"assistant\":\"always\",\"persona\":\"Speak like a pirate.\"}");
             a.next("room");
             a.send(message(UUID.randomUUID().toString(), "no mention here"));
             assertThat(complete(a).getString("status")).isEqualTo("complete");
             JsonObject sent = lastRequestContaining("no mention here");
-            assertThat(sent.getJsonArray("messages").getJsonObject(0).getString("content")).contains("Speak like a pirate.");
+            assertThat(sent.getJsonArray("messages").getJsonObject(0).getString("content"))
+                    .contains("Speak like a pirate.");
         }
     }
 
@@ -266,9 +314,12 @@ class AssistantIT extends DeployedAppIT {
             a.assertNone(type("delta"), Duration.ofMillis(500));
             assertThat(llm.requests()).hasSize(requestsBefore);
         }
-        JsonObject usage = api.get("api/usage", api.loginWithGroups("Root", "admin").token()).json();
+        JsonObject usage = api.get(
+                        "api/usage", api.loginWithGroups("Root", "admin").token())
+                .json();
         assertThat(usage.getJsonArray("byModel").getValuesAs(JsonObject.class))
-                .anyMatch(row -> row.getString("model").equals("test-model") && row.getJsonNumber("requests").longValue() >= 3);
+                .anyMatch(row -> row.getString("model").equals("test-model")
+                        && row.getJsonNumber("requests").longValue() >= 3);
     }
 
     @Test
@@ -281,19 +332,22 @@ class AssistantIT extends DeployedAppIT {
             JsonObject reply = complete(a);
             assertThat(reply.getString("status")).isEqualTo("complete");
         }
-        JsonObject next = feed.next(f -> "usage".equals(f.getString("type"))
-                && f.getJsonObject("total").getJsonNumber("requests").longValue() > before, Duration.ofSeconds(10));
-        assertThat(next.getJsonObject("total").getJsonNumber("completionTokens").longValue()).isGreaterThan(0);
+        JsonObject next = feed.next(
+                f -> "usage".equals(f.getString("type"))
+                        && f.getJsonObject("total").getJsonNumber("requests").longValue() > before,
+                Duration.ofSeconds(10));
+        assertThat(next.getJsonObject("total").getJsonNumber("completionTokens").longValue())
+                .isGreaterThan(0);
         feed.close();
 
-        WsClient refused = WsClient.connect(java.net.URI.create(
-                api.base().toString().replaceFirst("^http", "ws") + "ws/usage?access_token=nope"));
+        WsClient refused = WsClient.connect(
+                java.net.URI.create(api.base().toString().replaceFirst("^http", "ws") + "ws/usage?access_token=nope"));
         assertThat(refused.awaitClose().code()).isEqualTo(1008);
     }
 
     private java.net.URI URI_USAGE() {
-        return java.net.URI.create(api.base().toString().replaceFirst("^http", "ws") + "ws/usage?access_token="
-                + alice.token());
+        return java.net.URI.create(
+                api.base().toString().replaceFirst("^http", "ws") + "ws/usage?access_token=" + alice.token());
     }
 
     private static JsonObject lastRequestContaining(String text) {

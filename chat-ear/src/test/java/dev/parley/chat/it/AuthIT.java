@@ -34,8 +34,15 @@ class AuthIT extends DeployedAppIT {
     @Test
     void badNamesAreRefusedWithAJsonError() {
         String tooLong = "x".repeat(65);
-        for (String body : new String[] {"{\"name\":\"\"}", "{\"name\":\"   \"}", "{\"name\":\"" + tooLong + "\"}",
-                "{\"name\":\"a\\u0007b\"}", "{}", "not json", "[]"}) {
+        for (String body : new String[] {
+            "{\"name\":\"\"}",
+            "{\"name\":\"   \"}",
+            "{\"name\":\"" + tooLong + "\"}",
+            "{\"name\":\"a\\u0007b\"}",
+            "{}",
+            "not json",
+            "[]"
+        }) {
             Api.Response response = api.post("api/auth/dev-login", null, body);
             assertThat(response.status()).as(body).isEqualTo(400);
             assertThat(response.json().getString("code")).as(body).isEqualTo("bad_request");
@@ -48,20 +55,26 @@ class AuthIT extends DeployedAppIT {
         assertUnauthorized(null);
         assertUnauthorized("not-a-jwt");
         assertUnauthorized(TestTokens.token().key(TestTokens.strangerKey()).sign());
-        assertUnauthorized(TestTokens.token().expiresAt(Instant.now().minusSeconds(600)).sign());
+        assertUnauthorized(
+                TestTokens.token().expiresAt(Instant.now().minusSeconds(600)).sign());
         assertUnauthorized(TestTokens.token().issuer("https://evil.example").sign());
         assertUnauthorized(TestTokens.token().audience("someone-else").sign());
 
-        Api.Response noRole = api.get("api/rooms", TestTokens.token().groups("guest").sign());
+        Api.Response noRole =
+                api.get("api/rooms", TestTokens.token().groups("guest").sign());
         assertThat(noRole.status()).isEqualTo(403);
         assertThat(noRole.json().getString("code")).isEqualTo("forbidden");
     }
 
     @Test
     void webSocketRefusesTheSameTokensWith1008BeforeSendingAnything() {
-        for (String token : new String[] {"", "garbage", TestTokens.token().key(TestTokens.strangerKey()).sign(),
-                TestTokens.token().expiresAt(Instant.now().minusSeconds(600)).sign(),
-                TestTokens.token().issuer("https://evil.example").sign()}) {
+        for (String token : new String[] {
+            "",
+            "garbage",
+            TestTokens.token().key(TestTokens.strangerKey()).sign(),
+            TestTokens.token().expiresAt(Instant.now().minusSeconds(600)).sign(),
+            TestTokens.token().issuer("https://evil.example").sign()
+        }) {
             WsClient client = WsClient.connect(WsClient.roomUri(api.base(), "lobby", token));
             WsClient.Close close = client.awaitClose();
             assertThat(close.code()).as(token).isEqualTo(1008);
@@ -71,10 +84,12 @@ class AuthIT extends DeployedAppIT {
 
     @Test
     void anOpenConnectionWhoseTokenExpiresGetsTokenExpiredAndIsClosedWith1008() {
-        String shortLived = TestTokens.token().expiresAt(Instant.now().plusSeconds(3)).sign();
+        String shortLived =
+                TestTokens.token().expiresAt(Instant.now().plusSeconds(3)).sign();
         WsClient client = WsClient.connect(WsClient.roomUri(api.base(), "expiry", shortLived));
         assertThat(client.next("welcome")).isNotNull();
-        JsonObject error = client.next(frame -> "error".equals(frame.getString("type")), java.time.Duration.ofSeconds(15));
+        JsonObject error =
+                client.next(frame -> "error".equals(frame.getString("type")), java.time.Duration.ofSeconds(15));
         assertThat(error.getString("code")).isEqualTo("token_expired");
         assertThat(client.awaitClose().code()).isEqualTo(1008);
     }
@@ -84,12 +99,15 @@ class AuthIT extends DeployedAppIT {
         Api.Response asyncApi = api.get("api/asyncapi.json", null);
         assertThat(asyncApi.status()).isEqualTo(200);
         assertThat(asyncApi.json().getString("asyncapi")).startsWith("3.");
-        assertThat(asyncApi.json().getJsonObject("channels").containsKey("room")).isTrue();
+        assertThat(asyncApi.json().getJsonObject("channels").containsKey("room"))
+                .isTrue();
         assertThat(api.get("openapi", null).status()).isEqualTo(200);
 
         assertThat(api.get("api/admin/stats", null).status()).isEqualTo(401);
-        assertThat(api.get("api/admin/stats", api.login("Plain").token()).status()).isEqualTo(403);
-        Api.Response stats = api.get("api/admin/stats", api.loginWithGroups("Root", "admin").token());
+        assertThat(api.get("api/admin/stats", api.login("Plain").token()).status())
+                .isEqualTo(403);
+        Api.Response stats =
+                api.get("api/admin/stats", api.loginWithGroups("Root", "admin").token());
         assertThat(stats.status()).isEqualTo(200);
         for (String field : new String[] {"connections", "rooms", "messagesStored", "assistantRequests"}) {
             assertThat(stats.json().getJsonNumber(field).longValue()).as(field).isGreaterThanOrEqualTo(0);

@@ -24,7 +24,8 @@ class EmbeddedServerIT {
             server.start(Map.of("CHAT_DATA_DIR", data.toAbsolutePath().toString()));
             Api.Login alice = api.login("Alice");
             String room = "durable-" + UUID.randomUUID().toString().substring(0, 8);
-            List<String> ids = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+            List<String> ids =
+                    List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
             try (WsClient client = WsClient.connect(WsClient.roomUri(api.base(), room, alice.token()))) {
                 client.next("history");
                 for (String id : ids) {
@@ -33,7 +34,8 @@ class EmbeddedServerIT {
                 }
             }
             server.stop();
-            assertThat(Files.list(data).map(p -> p.getFileName().toString())).anyMatch(name -> name.startsWith("parley"));
+            assertThat(Files.list(data).map(p -> p.getFileName().toString()))
+                    .anyMatch(name -> name.startsWith("parley"));
 
             server.start(Map.of("CHAT_DATA_DIR", data.toAbsolutePath().toString()));
             try (WsClient client = WsClient.connect(WsClient.roomUri(api.base(), room, alice.token()))) {
@@ -41,7 +43,8 @@ class EmbeddedServerIT {
                 assertThat(welcome.getJsonNumber("lastSeq").longValue()).isEqualTo(2);
                 JsonObject history = client.next("history");
                 assertThat(history.getJsonArray("messages").getValuesAs(JsonObject.class))
-                        .extracting(m -> m.getString("id")).containsExactlyElementsOf(ids);
+                        .extracting(m -> m.getString("id"))
+                        .containsExactlyElementsOf(ids);
                 client.send(WsClient.message(UUID.randomUUID().toString(), "after restart"));
                 assertThat(client.next("ack").getJsonNumber("seq").longValue()).isEqualTo(3);
 

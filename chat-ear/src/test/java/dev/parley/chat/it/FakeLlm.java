@@ -70,8 +70,8 @@ public final class FakeLlm {
 
     private void complete(HttpExchange exchange) throws IOException {
         JsonObject request;
-        try (var reader = Json.createReader(new StringReader(
-                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)))) {
+        try (var reader = Json.createReader(
+                new StringReader(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)))) {
             request = reader.readObject();
         }
         requests.add(request);
@@ -113,8 +113,10 @@ public final class FakeLlm {
         List<String> tokens = slow ? java.util.Collections.nCopies(30, "la ") : TOKENS;
         int sent = 0;
         for (String token : tokens) {
-            event(out, "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\""
-                    + token + "\"},\"finish_reason\":null}]}");
+            event(
+                    out,
+                    "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\""
+                            + token + "\"},\"finish_reason\":null}]}");
             sent++;
             Thread.sleep(slow ? 250 : 20);
             if (prompt.contains("cut") && sent == 2) {
@@ -123,8 +125,10 @@ public final class FakeLlm {
         }
         event(out, "{\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}");
         if (!prompt.contains("nousage")) {
-            event(out, "{\"id\":\"c1\",\"choices\":[],\"usage\":{\"prompt_tokens\":42,\"completion_tokens\":" + sent
-                    + ",\"total_tokens\":" + (42 + sent) + "}}");
+            event(
+                    out,
+                    "{\"id\":\"c1\",\"choices\":[],\"usage\":{\"prompt_tokens\":42,\"completion_tokens\":" + sent
+                            + ",\"total_tokens\":" + (42 + sent) + "}}");
         }
         event(out, "[DONE]");
     }

@@ -29,14 +29,16 @@ class PostgresIT {
 
     @BeforeEach
     void createSchema() throws SQLException {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("create schema " + schema);
         }
     }
 
     @AfterEach
     void dropSchema() throws SQLException {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("drop schema if exists " + schema + " cascade");
         }
     }
@@ -70,18 +72,22 @@ class PostgresIT {
             try (WsClient resumed = WsClient.connect(WsClient.roomUri(api.base(), room, alice.token(), lastSeen))) {
                 JsonObject history = resumed.next("history");
                 assertThat(history.getJsonArray("messages").getValuesAs(JsonObject.class))
-                        .extracting(m -> m.getString("body")).containsExactly("pg 4", "pg 5");
+                        .extracting(m -> m.getString("body"))
+                        .containsExactly("pg 4", "pg 5");
                 resumed.send(WsClient.message(UUID.randomUUID().toString(), "pg 6"));
                 assertThat(resumed.next("ack").getJsonNumber("seq").longValue()).isEqualTo(6);
             }
-            JsonObject page = api.get("api/rooms/" + room + "/messages?before=3&limit=10", alice.token()).json();
+            JsonObject page = api.get("api/rooms/" + room + "/messages?before=3&limit=10", alice.token())
+                    .json();
             assertThat(page.getJsonArray("messages").getValuesAs(JsonObject.class))
-                    .extracting(m -> m.getString("body")).containsExactly("pg 1", "pg 2");
+                    .extracting(m -> m.getString("body"))
+                    .containsExactly("pg 1", "pg 2");
         }
     }
 
     private long count(String table) throws SQLException {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select count(*) from " + schema + "." + table)) {
             rows.next();
             return rows.getLong(1);

@@ -3,7 +3,6 @@ package dev.parley.chat.it;
 import static dev.parley.chat.it.WsClient.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.HashMap;
@@ -43,7 +42,8 @@ class RoomChatIT extends DeployedAppIT {
             assertThat(welcome.getString("room")).isEqualTo(room);
             assertThat(welcome.getJsonNumber("lastSeq").longValue()).isZero();
             assertThat(welcome.getJsonArray("presence").getValuesAs(JsonObject.class))
-                    .extracting(u -> u.getString("name")).containsExactly("Alice");
+                    .extracting(u -> u.getString("name"))
+                    .containsExactly("Alice");
             JsonObject history = client.first();
             assertThat(history.getString("type")).isEqualTo("history");
             assertThat(history.getJsonArray("messages")).isEmpty();
@@ -55,7 +55,9 @@ class RoomChatIT extends DeployedAppIT {
     void theSenderGetsAnAckAndEveryOtherConnectionTheMessage() {
         Api.Login alice = api.login("Alice");
         Api.Login bob = api.login("Bob");
-        try (WsClient aliceTab = join(alice); WsClient aliceOtherTab = join(alice); WsClient bobTab = join(bob)) {
+        try (WsClient aliceTab = join(alice);
+                WsClient aliceOtherTab = join(alice);
+                WsClient bobTab = join(bob)) {
             awaitHistory(aliceTab, aliceOtherTab, bobTab);
             String id = id();
             aliceTab.send(message(id, "hello <b>world</b>"));
@@ -81,7 +83,8 @@ class RoomChatIT extends DeployedAppIT {
     @Test
     void aRetryIsAckedWithTheFirstSeqAndNeitherStoredNorSentTwice() {
         Api.Login alice = api.login("Alice");
-        try (WsClient sender = join(alice); WsClient watcher = join(api.login("Watcher"))) {
+        try (WsClient sender = join(alice);
+                WsClient watcher = join(api.login("Watcher"))) {
             awaitHistory(sender, watcher);
             String id = id();
             sender.send(message(id, "first"));
@@ -91,16 +94,20 @@ class RoomChatIT extends DeployedAppIT {
             sender.send(message(id(), "next"));
             assertThat(sender.next("ack").getJsonNumber("seq").longValue()).isEqualTo(seq + 1);
 
-            assertThat(watcher.next("message").getJsonObject("message").getString("body")).isEqualTo("first");
-            assertThat(watcher.next("message").getJsonObject("message").getString("body")).isEqualTo("next");
-            JsonObject page = api.get("api/rooms/" + room + "/messages", alice.token()).json();
+            assertThat(watcher.next("message").getJsonObject("message").getString("body"))
+                    .isEqualTo("first");
+            assertThat(watcher.next("message").getJsonObject("message").getString("body"))
+                    .isEqualTo("next");
+            JsonObject page =
+                    api.get("api/rooms/" + room + "/messages", alice.token()).json();
             assertThat(page.getJsonArray("messages")).hasSize(2);
         }
     }
 
     @Test
     void anIdAnotherUserAlreadyUsedIsABadRequest() {
-        try (WsClient alice = join(api.login("Alice")); WsClient bob = join(api.login("Bob"))) {
+        try (WsClient alice = join(api.login("Alice"));
+                WsClient bob = join(api.login("Bob"))) {
             awaitHistory(alice, bob);
             String id = id();
             alice.send(message(id, "mine"));
@@ -135,14 +142,16 @@ class RoomChatIT extends DeployedAppIT {
             List<JsonObject> messages = history.getJsonArray("messages").getValuesAs(JsonObject.class);
             assertThat(history.getBoolean("hasMore")).isTrue();
             assertThat(messages).hasSize(50);
-            assertThat(messages).extracting(m -> m.getJsonNumber("seq").longValue())
+            assertThat(messages)
+                    .extracting(m -> m.getJsonNumber("seq").longValue())
                     .containsExactlyElementsOf(seqs(11, 60));
         }
         try (WsClient resumed = WsClient.connect(WsClient.roomUri(api.base(), room, late.token(), 55L))) {
             resumed.next("welcome");
             JsonObject history = resumed.next("history");
             assertThat(history.getJsonArray("messages").getValuesAs(JsonObject.class))
-                    .extracting(m -> m.getJsonNumber("seq").longValue()).containsExactlyElementsOf(seqs(56, 60));
+                    .extracting(m -> m.getJsonNumber("seq").longValue())
+                    .containsExactlyElementsOf(seqs(56, 60));
             assertThat(history.getBoolean("hasMore")).isFalse();
         }
     }
@@ -176,8 +185,11 @@ class RoomChatIT extends DeployedAppIT {
                 long deadline = System.currentTimeMillis() + 5000;
                 while (seen.size() < 20 && System.currentTimeMillis() < deadline) {
                     JsonObject frame = second.next("message");
-                    assertThat(seen.add(frame.getJsonObject("message").getJsonNumber("seq").longValue()))
-                            .as("each seq once").isTrue();
+                    assertThat(seen.add(frame.getJsonObject("message")
+                                    .getJsonNumber("seq")
+                                    .longValue()))
+                            .as("each seq once")
+                            .isTrue();
                 }
             }
             assertThat(seen).containsExactlyInAnyOrderElementsOf(seqs(1, 20));
@@ -187,7 +199,8 @@ class RoomChatIT extends DeployedAppIT {
     @Test
     void typingAndCursorGoToOthersAndPingGetsPong() {
         Api.Login alice = api.login("Alice");
-        try (WsClient a = join(alice); WsClient b = join(api.login("Bob"))) {
+        try (WsClient a = join(alice);
+                WsClient b = join(api.login("Bob"))) {
             awaitHistory(a, b);
             a.send("{\"type\":\"typing\",\"typing\":true}");
             JsonObject typing = b.next("typing");
@@ -198,7 +211,8 @@ class RoomChatIT extends DeployedAppIT {
             JsonObject cursor = b.next("cursor");
             assertThat(cursor.getJsonNumber("x").doubleValue()).isEqualTo(0.25);
             assertThat(cursor.getJsonNumber("y").doubleValue()).isEqualTo(0.75);
-            a.assertNone(f -> "typing".equals(f.getString("type")) || "cursor".equals(f.getString("type")),
+            a.assertNone(
+                    f -> "typing".equals(f.getString("type")) || "cursor".equals(f.getString("type")),
                     Duration.ofMillis(200));
 
             a.send("{\"type\":\"ping\"}");
@@ -208,7 +222,8 @@ class RoomChatIT extends DeployedAppIT {
 
     @Test
     void badFramesGetErrorsAndTheConnectionStaysOpen() {
-        try (WsClient client = join(api.login("Mallory")); WsClient other = join(api.login("Other"))) {
+        try (WsClient client = join(api.login("Mallory"));
+                WsClient other = join(api.login("Other"))) {
             awaitHistory(client, other);
             assertError(client, "not json", "bad_request", null);
             assertError(client, "[1,2]", "bad_request", null);
@@ -225,7 +240,8 @@ class RoomChatIT extends DeployedAppIT {
             String fits = id();
             client.send(message(fits, "😀".repeat(4000)));
             assertThat(client.next("ack").getString("id")).isEqualTo(fits);
-            assertThat(other.next("message").getJsonObject("message").getString("id")).isEqualTo(fits);
+            assertThat(other.next("message").getJsonObject("message").getString("id"))
+                    .isEqualTo(fits);
             other.assertNone(f -> "message".equals(f.getString("type")), Duration.ofMillis(200));
         }
     }
@@ -242,7 +258,8 @@ class RoomChatIT extends DeployedAppIT {
     @Test
     void aFloodIsRateLimitedAndEveryMessageGetsExactlyOneAnswer() {
         Api.Login flooder = api.login("Flooder-" + room);
-        try (WsClient client = join(flooder); WsClient watcher = join(api.login("Watcher"))) {
+        try (WsClient client = join(flooder);
+                WsClient watcher = join(api.login("Watcher"))) {
             awaitHistory(client, watcher);
             List<String> ids = new java.util.ArrayList<>();
             for (int i = 0; i < 40; i++) {
@@ -252,18 +269,22 @@ class RoomChatIT extends DeployedAppIT {
             }
             Map<String, String> answers = new HashMap<>();
             for (int i = 0; i < 40; i++) {
-                JsonObject answer = client.next(f -> "ack".equals(f.getString("type"))
-                        || "error".equals(f.getString("type")), WsClient.WAIT);
+                JsonObject answer = client.next(
+                        f -> "ack".equals(f.getString("type")) || "error".equals(f.getString("type")), WsClient.WAIT);
                 String kind = "ack".equals(answer.getString("type")) ? "ack" : answer.getString("code");
-                assertThat(answers.put(answer.getString("id"), kind)).as("one answer per id").isNull();
+                assertThat(answers.put(answer.getString("id"), kind))
+                        .as("one answer per id")
+                        .isNull();
             }
             assertThat(answers.keySet()).containsExactlyInAnyOrderElementsOf(ids);
             long acked = answers.values().stream().filter("ack"::equals).count();
             assertThat(acked).isBetween(20L, 25L);
             assertThat(answers.values()).filteredOn(v -> !v.equals("ack")).containsOnly("rate_limited");
-            client.assertNone(f -> "ack".equals(f.getString("type")) || "error".equals(f.getString("type")),
+            client.assertNone(
+                    f -> "ack".equals(f.getString("type")) || "error".equals(f.getString("type")),
                     Duration.ofMillis(300));
-            JsonObject page = api.get("api/rooms/" + room + "/messages?limit=200", flooder.token()).json();
+            JsonObject page = api.get("api/rooms/" + room + "/messages?limit=200", flooder.token())
+                    .json();
             assertThat(page.getJsonArray("messages")).hasSize((int) acked);
         }
     }
@@ -275,10 +296,12 @@ class RoomChatIT extends DeployedAppIT {
         try (WsClient observer = join(alice)) {
             awaitHistory(observer);
             WsClient bob1 = join(bob);
-            assertThat(observer.next("join").getJsonObject("user").getString("id")).isEqualTo(bob.userId());
+            assertThat(observer.next("join").getJsonObject("user").getString("id"))
+                    .isEqualTo(bob.userId());
             WsClient bob2 = join(bob);
             awaitHistory(bob1, bob2);
-            JsonObject presence = api.get("api/rooms/" + room + "/presence", alice.token()).json();
+            JsonObject presence =
+                    api.get("api/rooms/" + room + "/presence", alice.token()).json();
             assertThat(presence.getString("room")).isEqualTo(room);
             assertThat(presence.getJsonArray("users").getValuesAs(JsonObject.class))
                     .extracting(u -> u.getString("name") + ":" + u.getInt("connections"))
@@ -287,7 +310,8 @@ class RoomChatIT extends DeployedAppIT {
             bob1.close();
             observer.assertNone(f -> "leave".equals(f.getString("type")), Duration.ofMillis(300));
             bob2.close();
-            assertThat(observer.next("leave").getJsonObject("user").getString("id")).isEqualTo(bob.userId());
+            assertThat(observer.next("leave").getJsonObject("user").getString("id"))
+                    .isEqualTo(bob.userId());
         }
     }
 
@@ -295,7 +319,8 @@ class RoomChatIT extends DeployedAppIT {
     void badRoomsSinceAndOriginsAreRefusedWith1008() {
         String token = api.login("Eve").token();
         for (java.net.URI uri : List.of(
-                java.net.URI.create(api.base().toString().replaceFirst("^http", "ws") + "ws/rooms/Bad_Room?access_token=" + token),
+                java.net.URI.create(
+                        api.base().toString().replaceFirst("^http", "ws") + "ws/rooms/Bad_Room?access_token=" + token),
                 WsClient.roomUri(api.base(), "-starts-with-dash", token),
                 java.net.URI.create(WsClient.roomUri(api.base(), room, token) + "&since=-1"),
                 java.net.URI.create(WsClient.roomUri(api.base(), room, token) + "&since=abc"))) {
@@ -303,12 +328,14 @@ class RoomChatIT extends DeployedAppIT {
             assertThat(client.awaitClose().code()).as(uri.toString()).isEqualTo(1008);
             assertThat(client.received()).isEmpty();
         }
-        WsClient evil = WsClient.connect(WsClient.roomUri(api.base(), room, token), Map.of("Origin", "https://evil.example"));
+        WsClient evil =
+                WsClient.connect(WsClient.roomUri(api.base(), room, token), Map.of("Origin", "https://evil.example"));
         assertThat(evil.awaitClose().code()).isEqualTo(1008);
         assertThat(evil.received()).isEmpty();
 
         String self = api.base().toString().replaceAll("/$", "");
-        try (WsClient sameOrigin = WsClient.connect(WsClient.roomUri(api.base(), room, token), Map.of("Origin", self))) {
+        try (WsClient sameOrigin =
+                WsClient.connect(WsClient.roomUri(api.base(), room, token), Map.of("Origin", self))) {
             assertThat(sameOrigin.next("welcome")).isNotNull();
         }
     }
@@ -325,23 +352,28 @@ class RoomChatIT extends DeployedAppIT {
                 client.next("ack");
             }
         }
-        JsonObject latest = api.get("api/rooms/" + room + "/messages?limit=5", alice.token()).json();
+        JsonObject latest = api.get("api/rooms/" + room + "/messages?limit=5", alice.token())
+                .json();
         assertThat(seqsOf(latest)).containsExactlyElementsOf(seqs(8, 12));
         assertThat(latest.getBoolean("hasMore")).isTrue();
-        JsonObject older = api.get("api/rooms/" + room + "/messages?before=8&limit=5", alice.token()).json();
+        JsonObject older = api.get("api/rooms/" + room + "/messages?before=8&limit=5", alice.token())
+                .json();
         assertThat(seqsOf(older)).containsExactlyElementsOf(seqs(3, 7));
-        JsonObject oldest = api.get("api/rooms/" + room + "/messages?before=3&limit=5", alice.token()).json();
+        JsonObject oldest = api.get("api/rooms/" + room + "/messages?before=3&limit=5", alice.token())
+                .json();
         assertThat(seqsOf(oldest)).containsExactly(1L, 2L);
         assertThat(oldest.getBoolean("hasMore")).isFalse();
 
-        JsonObject unused = api.get("api/rooms/never-used-" + room + "/messages", alice.token()).json();
+        JsonObject unused = api.get("api/rooms/never-used-" + room + "/messages", alice.token())
+                .json();
         assertThat(unused.getJsonArray("messages")).isEmpty();
         for (String query : List.of("?limit=0", "?limit=201", "?limit=x", "?before=0", "?before=abc")) {
             Api.Response bad = api.get("api/rooms/" + room + "/messages" + query, alice.token());
             assertThat(bad.status()).as(query).isEqualTo(400);
             assertThat(bad.json().getString("code")).isEqualTo("bad_request");
         }
-        assertThat(api.get("api/rooms/Bad_Room/messages", alice.token()).status()).isEqualTo(400);
+        assertThat(api.get("api/rooms/Bad_Room/messages", alice.token()).status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -349,31 +381,41 @@ class RoomChatIT extends DeployedAppIT {
         Api.Login creator = api.login("Creator-" + room);
         Api.Login stranger = api.login("Stranger");
         Api.Login admin = api.loginWithGroups("Root", "admin");
-        try (WsClient owner = join(creator); WsClient guest = join(stranger)) {
+        try (WsClient owner = join(creator);
+                WsClient guest = join(stranger)) {
             awaitHistory(owner, guest);
             owner.send(message(id(), "hi"));
             owner.next("ack");
             JsonObject listed = api.get("api/rooms", creator.token()).array().getValuesAs(JsonObject.class).stream()
-                    .filter(r -> r.getString("name").equals(room)).findFirst().orElseThrow();
+                    .filter(r -> r.getString("name").equals(room))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(listed.getInt("online")).isEqualTo(2);
             assertThat(listed.getJsonNumber("lastSeq").longValue()).isEqualTo(1);
             assertThat(listed.getString("lastActivityAt")).endsWith("Z");
 
-            assertThat(api.put("api/rooms/" + room, stranger.token(), "{\"title\":\"mine now\"}").status()).isEqualTo(403);
-            Api.Response renamed = api.put("api/rooms/" + room, creator.token(),
+            assertThat(api.put("api/rooms/" + room, stranger.token(), "{\"title\":\"mine now\"}")
+                            .status())
+                    .isEqualTo(403);
+            Api.Response renamed = api.put(
+                    "api/rooms/" + room,
+                    creator.token(),
                     "{\"title\":\"Planning\",\"assistant\":\"off\",\"persona\":\"Be brief.\"}");
             assertThat(renamed.status()).isEqualTo(200);
             assertThat(renamed.json().getString("title")).isEqualTo("Planning");
             assertThat(renamed.json().getString("assistant")).isEqualTo("off");
             JsonObject roomFrame = guest.next("room").getJsonObject("room");
             assertThat(roomFrame.getString("title")).isEqualTo("Planning");
-            assertThat(api.put("api/rooms/" + room, creator.token(), "{\"assistant\":\"sometimes\"}").status())
+            assertThat(api.put("api/rooms/" + room, creator.token(), "{\"assistant\":\"sometimes\"}")
+                            .status())
                     .isEqualTo(400);
 
             Api.Response restricted = api.put("api/rooms/" + room, admin.token(), "{\"allowedGroups\":[\"staff\"]}");
             assertThat(restricted.status()).isEqualTo(200);
             assertThat(guest.awaitClose().code()).isEqualTo(1008);
-            assertThat(api.get("api/rooms/" + room + "/messages", stranger.token()).status()).isEqualTo(403);
+            assertThat(api.get("api/rooms/" + room + "/messages", stranger.token())
+                            .status())
+                    .isEqualTo(403);
             assertThat(api.get("api/rooms", stranger.token()).array().getValuesAs(JsonObject.class))
                     .noneMatch(r -> r.getString("name").equals(room));
             WsClient refused = join(stranger);
@@ -388,7 +430,8 @@ class RoomChatIT extends DeployedAppIT {
     void anAdminDeletesAMessageEverywhere() {
         Api.Login alice = api.login("Alice");
         String admin = api.loginWithGroups("Root", "admin").token();
-        try (WsClient author = join(alice); WsClient reader = join(api.login("Reader"))) {
+        try (WsClient author = join(alice);
+                WsClient reader = join(api.login("Reader"))) {
             awaitHistory(author, reader);
             String id = id();
             author.send(message(id, "regrettable"));
@@ -398,12 +441,21 @@ class RoomChatIT extends DeployedAppIT {
             assertThat(before.getJsonNumber("messagesStored").longValue()).isGreaterThanOrEqualTo(1);
             assertThat(before.getInt("connections")).isGreaterThanOrEqualTo(2);
 
-            assertThat(api.delete("api/admin/rooms/" + room + "/messages/" + id, alice.token()).status()).isEqualTo(403);
-            assertThat(api.delete("api/admin/rooms/" + room + "/messages/" + id, admin).status()).isEqualTo(204);
+            assertThat(api.delete("api/admin/rooms/" + room + "/messages/" + id, alice.token())
+                            .status())
+                    .isEqualTo(403);
+            assertThat(api.delete("api/admin/rooms/" + room + "/messages/" + id, admin)
+                            .status())
+                    .isEqualTo(204);
             assertThat(reader.next("deleted").getString("id")).isEqualTo(id);
             assertThat(author.next("deleted").getString("id")).isEqualTo(id);
-            assertThat(api.get("api/rooms/" + room + "/messages", alice.token()).json().getJsonArray("messages")).isEmpty();
-            assertThat(api.delete("api/admin/rooms/" + room + "/messages/" + id, admin).status()).isEqualTo(404);
+            assertThat(api.get("api/rooms/" + room + "/messages", alice.token())
+                            .json()
+                            .getJsonArray("messages"))
+                    .isEmpty();
+            assertThat(api.delete("api/admin/rooms/" + room + "/messages/" + id, admin)
+                            .status())
+                    .isEqualTo(404);
         }
         try (WsClient late = join(alice)) {
             assertThat(late.next("history").getJsonArray("messages")).isEmpty();
@@ -454,7 +506,8 @@ class RoomChatIT extends DeployedAppIT {
 
     private static List<Long> seqsOf(JsonObject page) {
         return page.getJsonArray("messages").getValuesAs(JsonObject.class).stream()
-                .map(m -> m.getJsonNumber("seq").longValue()).toList();
+                .map(m -> m.getJsonNumber("seq").longValue())
+                .toList();
     }
 
     private static List<Long> seqs(long from, long to) {
@@ -468,5 +521,4 @@ class RoomChatIT extends DeployedAppIT {
             Thread.currentThread().interrupt();
         }
     }
-
 }

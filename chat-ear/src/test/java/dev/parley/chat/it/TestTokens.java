@@ -83,11 +83,22 @@ public final class TestTokens {
 
         public String sign() {
             try {
-                JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).audience(audience).subject(subject)
-                        .claim("upn", subject).claim("name", "Tester").claim("groups", groups)
+                JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                        .issuer(issuer)
+                        .audience(audience)
+                        .subject(subject)
+                        .claim("upn", subject)
+                        .claim("name", "Tester")
+                        .claim("groups", groups)
                         .issueTime(Date.from(expiresAt.minus(Duration.ofHours(2))))
-                        .expirationTime(Date.from(expiresAt)).jwtID(UUID.randomUUID().toString()).build();
-                SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID("parley-dev").build(),
+                        .expirationTime(Date.from(expiresAt))
+                        .jwtID(UUID.randomUUID().toString())
+                        .build();
+                SignedJWT jwt = new SignedJWT(
+                        new JWSHeader.Builder(JWSAlgorithm.RS256)
+                                .type(JOSEObjectType.JWT)
+                                .keyID("parley-dev")
+                                .build(),
                         claims);
                 jwt.sign(new RSASSASigner(key));
                 return jwt.serialize();

@@ -33,9 +33,12 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     public static WsClient connect(URI uri, Map<String, String> headers) {
         WsClient client = new WsClient();
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT);
+        WebSocket.Builder builder =
+                HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT);
         headers.forEach(builder::header);
-        client.socket = builder.buildAsync(uri, client).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        client.socket = builder.buildAsync(uri, client)
+                .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+                .join();
         return client;
     }
 
@@ -45,7 +48,8 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     public static URI roomUri(URI base, String room, String token, Long since) {
         String ws = base.toString().replaceFirst("^http", "ws");
-        return URI.create(ws + "ws/rooms/" + room + "?access_token=" + token + (since == null ? "" : "&since=" + since));
+        return URI.create(
+                ws + "ws/rooms/" + room + "?access_token=" + token + (since == null ? "" : "&since=" + since));
     }
 
     public void send(String text) {
@@ -155,8 +159,10 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     @Override
     public void close() {
         if (!closed.isDone()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS)
-                    .exceptionally(e -> null).join();
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye")
+                    .orTimeout(5, TimeUnit.SECONDS)
+                    .exceptionally(e -> null)
+                    .join();
             closed.orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
         }
     }
@@ -165,6 +171,10 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     public record Close(int code, String reason) {}
 
     public static JsonObject message(String id, String body) {
-        return Json.createObjectBuilder().add("type", "message").add("id", id).add("body", body).build();
+        return Json.createObjectBuilder()
+                .add("type", "message")
+                .add("id", id)
+                .add("body", body)
+                .build();
     }
 }

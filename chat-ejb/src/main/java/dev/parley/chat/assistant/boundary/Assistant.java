@@ -20,7 +20,6 @@ import dev.parley.chat.protocol.entity.Frames;
 import dev.parley.chat.room.boundary.Rooms;
 import dev.parley.chat.room.control.Fanout;
 import dev.parley.chat.room.entity.AssistantMode;
-import dev.parley.chat.room.entity.Room;
 import dev.parley.chat.room.entity.RoomBroadcast;
 import dev.parley.chat.usage.boundary.Usage;
 import dev.parley.chat.usage.entity.UsageRecord;
@@ -185,16 +184,23 @@ public class Assistant {
     private void answer(Ask ask) {
         try {
             if (!gateway.configured()) {
-                MessageView notice = store.storeReply(ask.room(), SYSTEM, Role.SYSTEM,
-                        "The assistant is not configured on this server (CHAT_LLM_BASE_URL is not set).", Status.COMPLETE);
-                fanout.publish(new RoomBroadcast(ask.room(), FrameCodec.write(new Frames.MessageFrame(notice)),
-                        notice.seq(), null));
+                MessageView notice = store.storeReply(
+                        ask.room(),
+                        SYSTEM,
+                        Role.SYSTEM,
+                        "The assistant is not configured on this server (CHAT_LLM_BASE_URL is not set).",
+                        Status.COMPLETE);
+                fanout.publish(new RoomBroadcast(
+                        ask.room(), FrameCodec.write(new Frames.MessageFrame(notice)), notice.seq(), null));
                 return;
             }
             Optional<String> exhausted = exhaustedBudget(ask);
             if (exhausted.isPresent()) {
-                fanout.publish(RoomBroadcast.toUser(ask.room(), ask.askedBy().id(), FrameCodec.write(
-                        new Frames.Error(ErrorCode.QUOTA_EXCEEDED, exhausted.get(), ask.messageId()))));
+                fanout.publish(RoomBroadcast.toUser(
+                        ask.room(),
+                        ask.askedBy().id(),
+                        FrameCodec.write(
+                                new Frames.Error(ErrorCode.QUOTA_EXCEEDED, exhausted.get(), ask.messageId()))));
                 next(ask.room());
                 return;
             }
@@ -229,16 +235,23 @@ public class Assistant {
         MessageView started = reply.message();
         streaming.put(ask.room(), reply);
         try {
-            fanout.publish(new RoomBroadcast(ask.room(), FrameCodec.write(new Frames.MessageFrame(started)),
-                    started.seq(), null));
-            var context = Conversation.build(ask.room(), ask.persona(),
-                    store.before(ask.room(), started.seq(), contextMessages).messages(), contextTokens);
+            fanout.publish(new RoomBroadcast(
+                    ask.room(), FrameCodec.write(new Frames.MessageFrame(started)), started.seq(), null));
+            var context = Conversation.build(
+                    ask.room(),
+                    ask.persona(),
+                    store.before(ask.room(), started.seq(), contextMessages).messages(),
+                    contextTokens);
             reply.promptEstimate(Conversation.promptTokens(context));
             reply.timers(
-                    timers.schedule(() -> end(reply, Status.FAILED, "the assistant did not start answering in time"),
-                            firstTokenTimeout.toMillis(), TimeUnit.MILLISECONDS),
-                    timers.schedule(() -> end(reply, Status.FAILED, "the assistant took too long"),
-                            totalTimeout.toMillis(), TimeUnit.MILLISECONDS));
+                    timers.schedule(
+                            () -> end(reply, Status.FAILED, "the assistant did not start answering in time"),
+                            firstTokenTimeout.toMillis(),
+                            TimeUnit.MILLISECONDS),
+                    timers.schedule(
+                            () -> end(reply, Status.FAILED, "the assistant took too long"),
+                            totalTimeout.toMillis(),
+                            TimeUnit.MILLISECONDS));
             read(reply, context);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "an assistant reply failed: {0}", e.toString());
@@ -284,8 +297,10 @@ public class Assistant {
             reply.firstTokenArrived();
             synchronized (reply) {
                 long index = reply.append(chunk.text());
-                fanout.publish(RoomBroadcast.delta(reply.message().room(),
-                        FrameCodec.write(new Frames.Delta(reply.message().id(), chunk.text(), index)), index));
+                fanout.publish(RoomBroadcast.delta(
+                        reply.message().room(),
+                        FrameCodec.write(new Frames.Delta(reply.message().id(), chunk.text(), index)),
+                        index));
             }
         }
         if (chunk.usage() != null) {
@@ -309,16 +324,27 @@ public class Assistant {
                 // a provider that refused or never answered is not assumed to have read the prompt
                 usage = new ChunkParser.Usage(reply.anyText() ? reply.promptEstimate() : 0, TokenCounter.count(body));
             }
-            UsageRecord record = new UsageRecord(UUID.randomUUID().toString(), room, reply.askedBy().id(),
-                    reply.askedBy().name(), model, usage.promptTokens(), usage.completionTokens(), estimated,
-                    reply.elapsedMillis(), ending.status().wireName(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+            UsageRecord record = new UsageRecord(
+                    UUID.randomUUID().toString(),
+                    room,
+                    reply.askedBy().id(),
+                    reply.askedBy().name(),
+                    model,
+                    usage.promptTokens(),
+                    usage.completionTokens(),
+                    estimated,
+                    reply.elapsedMillis(),
+                    ending.status().wireName(),
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS));
             MessageView finished = store.finishReply(room, reply.message().seq(), body, ending.status(), record);
             if (finished != null) {
                 fanout.publish(RoomBroadcast.toAll(room, FrameCodec.write(new Frames.Complete(finished))));
             }
             if (ending.status() == Status.FAILED) {
-                fanout.publish(RoomBroadcast.toUser(room, reply.askedBy().id(), FrameCodec.write(new Frames.Error(
-                        ErrorCode.ASSISTANT_UNAVAILABLE, ending.problem(), null))));
+                fanout.publish(RoomBroadcast.toUser(
+                        room,
+                        reply.askedBy().id(),
+                        FrameCodec.write(new Frames.Error(ErrorCode.ASSISTANT_UNAVAILABLE, ending.problem(), null))));
             }
             usageChanged.fire(new UsageChanged(room));
         } catch (RuntimeException e) {
@@ -361,7 +387,8 @@ public class Assistant {
             return Optional.empty();
         }
         Instant startOfDay = Instant.now().truncatedTo(ChronoUnit.DAYS);
-        if (userDailyBudget.isPresent() && usage.userTokensSince(ask.askedBy().id(), startOfDay) >= userDailyBudget.get()) {
+        if (userDailyBudget.isPresent()
+                && usage.userTokensSince(ask.askedBy().id(), startOfDay) >= userDailyBudget.get()) {
             return Optional.of("your daily assistant token budget is used up");
         }
         if (roomDailyBudget.isPresent() && usage.roomTokensSince(ask.room(), startOfDay) >= roomDailyBudget.get()) {

@@ -30,15 +30,21 @@ public final class ChunkParser {
             if (choices instanceof JsonArray array) {
                 for (JsonValue choice : array) {
                     JsonValue delta = choice.asJsonObject().get("delta");
-                    if (delta instanceof JsonObject object && object.get("content") instanceof jakarta.json.JsonString s) {
+                    if (delta instanceof JsonObject object
+                            && object.get("content") instanceof jakarta.json.JsonString s) {
                         text.append(s.getString());
                     }
                 }
             }
             Usage usage = null;
             if (chunk.get("usage") instanceof JsonObject u) {
-                usage = new Usage(u.getJsonNumber("prompt_tokens") == null ? 0 : u.getJsonNumber("prompt_tokens").longValue(),
-                        u.getJsonNumber("completion_tokens") == null ? 0 : u.getJsonNumber("completion_tokens").longValue());
+                usage = new Usage(
+                        u.getJsonNumber("prompt_tokens") == null
+                                ? 0
+                                : u.getJsonNumber("prompt_tokens").longValue(),
+                        u.getJsonNumber("completion_tokens") == null
+                                ? 0
+                                : u.getJsonNumber("completion_tokens").longValue());
             }
             return new Chunk(text.toString(), usage, false, null);
         } catch (JsonException | ClassCastException | IllegalStateException e) {

@@ -23,10 +23,11 @@ public final class Conversation {
                         turns.add(new Turn("assistant", message.body()));
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
-        List<Integer> sizes = new ArrayList<>(turns.stream().map(t -> TokenCounter.count(t.content())).toList());
+        List<Integer> sizes = new ArrayList<>(
+                turns.stream().map(t -> TokenCounter.count(t.content())).toList());
         int total = sizes.stream().mapToInt(Integer::intValue).sum();
         while (turns.size() > 1 && total > maxTokens) {
             turns.remove(0);
@@ -40,7 +41,9 @@ public final class Conversation {
 
     /** Tokens of a request's messages, for a provider that reports no usage. */
     public static long promptTokens(List<Turn> request) {
-        return request.stream().mapToLong(turn -> TokenCounter.count(turn.content()) + 4).sum();
+        return request.stream()
+                .mapToLong(turn -> TokenCounter.count(turn.content()) + 4)
+                .sum();
     }
 
     static String systemPrompt(String room, String persona) {

@@ -39,10 +39,11 @@ public class LlmGateway {
     @PostConstruct
     void connect() {
         client = baseUrl.map(url -> RestClientBuilder.newBuilder()
-                .baseUri(URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url))
-                .connectTimeout(10, TimeUnit.SECONDS)
-                .readTimeout(totalTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .build(ChatCompletionsClient.class)).orElse(null);
+                        .baseUri(URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url))
+                        .connectTimeout(10, TimeUnit.SECONDS)
+                        .readTimeout(totalTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                        .build(ChatCompletionsClient.class))
+                .orElse(null);
     }
 
     public boolean configured() {

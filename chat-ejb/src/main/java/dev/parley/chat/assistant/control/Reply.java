@@ -138,8 +138,15 @@ public final class Reply {
 
         /** The streaming message with its body so far. */
         public MessageView messageSoFar() {
-            return new MessageView(message.id(), message.seq(), message.room(), message.user(), message.role(), body,
-                    message.status(), message.createdAt());
+            return new MessageView(
+                    message.id(),
+                    message.seq(),
+                    message.room(),
+                    message.user(),
+                    message.role(),
+                    body,
+                    message.status(),
+                    message.createdAt());
         }
     }
 

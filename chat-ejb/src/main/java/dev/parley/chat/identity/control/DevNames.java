@@ -27,6 +27,7 @@ public final class DevNames {
 
     /** The same name always gets the same id. */
     public static String userId(String trimmedName) {
-        return UUID.nameUUIDFromBytes(("parley-dev:" + trimmedName).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("parley-dev:" + trimmedName).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 }

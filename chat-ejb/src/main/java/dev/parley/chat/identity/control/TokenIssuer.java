@@ -42,7 +42,11 @@ public class TokenIssuer {
                 .jwtID(UUID.randomUUID().toString())
                 .build();
         SignedJWT jwt = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID("parley-dev").build(), claims);
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .type(JOSEObjectType.JWT)
+                        .keyID("parley-dev")
+                        .build(),
+                claims);
         try {
             jwt.sign(new RSASSASigner(DevSigningKey.keyPair().getPrivate()));
         } catch (JOSEException e) {

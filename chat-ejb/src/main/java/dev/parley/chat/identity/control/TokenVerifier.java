@@ -57,9 +57,13 @@ public class TokenVerifier {
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
                 Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512, JWSAlgorithm.ES256), keys()));
         // nimbus asks these sets contains(null), which immutable sets refuse: use HashSets
-        Set<String> audiences = audience.map(a -> new HashSet<>(Arrays.asList(a.split(",")))).orElse(null);
-        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audiences,
-                new JWTClaimsSet.Builder().issuer(issuer).build(), new HashSet<>(Arrays.asList("sub", "exp")), null));
+        Set<String> audiences =
+                audience.map(a -> new HashSet<>(Arrays.asList(a.split(",")))).orElse(null);
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
+                audiences,
+                new JWTClaimsSet.Builder().issuer(issuer).build(),
+                new HashSet<>(Arrays.asList("sub", "exp")),
+                null));
         mapping = new ClaimsMapping(groupsClaim);
     }
 
@@ -70,7 +74,8 @@ public class TokenVerifier {
         }
         try {
             JWTClaimsSet claims = processor.process(token, null);
-            return mapping.identity(claims.getClaims(), claims.getExpirationTime().toInstant());
+            return mapping.identity(
+                    claims.getClaims(), claims.getExpirationTime().toInstant());
         } catch (Exception e) {
             throw new InvalidTokenException("the token is invalid or expired");
         }
@@ -79,13 +84,16 @@ public class TokenVerifier {
     private JWKSource<SecurityContext> keys() {
         if (jwksLocation.isPresent()) {
             try {
-                return JWKSourceBuilder.create(URI.create(jwksLocation.get()).toURL()).retrying(true).build();
+                return JWKSourceBuilder.create(URI.create(jwksLocation.get()).toURL())
+                        .retrying(true)
+                        .build();
             } catch (MalformedURLException e) {
                 throw new IllegalStateException("the JWKS location is not a URL", e);
             }
         }
         RSAPublicKey key = (RSAPublicKey) DevSigningKey.keyPair().getPublic();
-        return new ImmutableJWKSet<>(new JWKSet(new RSAKey.Builder(key).keyID("parley-dev").build()));
+        return new ImmutableJWKSet<>(
+                new JWKSet(new RSAKey.Builder(key).keyID("parley-dev").build()));
     }
 
     /** A token that proves nothing: missing, forged, expired, or for someone else. */

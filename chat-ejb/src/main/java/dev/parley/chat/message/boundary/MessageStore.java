@@ -1,8 +1,8 @@
 package dev.parley.chat.message.boundary;
 
+import dev.parley.chat.identity.entity.ChatUser;
 import dev.parley.chat.message.control.NewMessage;
 import dev.parley.chat.message.control.StoreOutcome;
-import dev.parley.chat.identity.entity.ChatUser;
 import dev.parley.chat.message.entity.Message;
 import dev.parley.chat.message.entity.MessageKey;
 import dev.parley.chat.message.entity.MessagePage;
@@ -42,12 +42,15 @@ public class MessageStore {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Map<String, List<Integer>> positionsByRoom = new TreeMap<>();
         for (int i = 0; i < batch.size(); i++) {
-            positionsByRoom.computeIfAbsent(batch.get(i).room(), room -> new ArrayList<>()).add(i);
+            positionsByRoom
+                    .computeIfAbsent(batch.get(i).room(), room -> new ArrayList<>())
+                    .add(i);
         }
         StoreOutcome[] outcomes = new StoreOutcome[batch.size()];
         positionsByRoom.forEach((roomName, positions) -> {
             Room room = lockRoom(roomName, batch.get(positions.get(0)).user().id(), now);
-            Map<String, Message> known = existing(roomName, positions.stream().map(i -> batch.get(i).id()).toList());
+            Map<String, Message> known = existing(
+                    roomName, positions.stream().map(i -> batch.get(i).id()).toList());
             for (int position : positions) {
                 NewMessage next = batch.get(position);
                 Message earlier = known.get(next.id());
@@ -57,8 +60,16 @@ public class MessageStore {
                             : StoreOutcome.idTaken();
                     continue;
                 }
-                Message message = new Message(roomName, room.nextSeq(now), next.id(), next.user().id(),
-                        next.user().name(), Role.USER, next.body(), Status.COMPLETE, now);
+                Message message = new Message(
+                        roomName,
+                        room.nextSeq(now),
+                        next.id(),
+                        next.user().id(),
+                        next.user().name(),
+                        Role.USER,
+                        next.body(),
+                        Status.COMPLETE,
+                        now);
                 em.persist(message);
                 known.put(next.id(), message);
                 outcomes[position] = StoreOutcome.stored(MessageView.of(message));
@@ -71,8 +82,16 @@ public class MessageStore {
     public MessageView storeReply(String roomName, ChatUser author, Role role, String body, Status status) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Room room = lockRoom(roomName, author.id(), now);
-        Message message = new Message(roomName, room.nextSeq(now), UUID.randomUUID().toString(), author.id(),
-                author.name(), role, body, status, now);
+        Message message = new Message(
+                roomName,
+                room.nextSeq(now),
+                UUID.randomUUID().toString(),
+                author.id(),
+                author.name(),
+                role,
+                body,
+                status,
+                now);
         em.persist(message);
         return MessageView.of(message);
     }
@@ -105,8 +124,9 @@ public class MessageStore {
                 .setMaxResults(limit + 1)
                 .getResultList();
         boolean hasMore = newestFirst.size() > limit;
-        List<MessageView> page = new ArrayList<>(newestFirst.subList(0, Math.min(limit, newestFirst.size()))
-                .stream().map(MessageView::of).toList());
+        List<MessageView> page = new ArrayList<>(newestFirst.subList(0, Math.min(limit, newestFirst.size())).stream()
+                .map(MessageView::of)
+                .toList());
         Collections.reverse(page);
         return new MessagePage(page, hasMore);
     }
@@ -121,16 +141,19 @@ public class MessageStore {
                 .getResultList();
         boolean hasMore = oldestFirst.size() > limit;
         return new MessagePage(
-                oldestFirst.subList(0, Math.min(limit, oldestFirst.size())).stream().map(MessageView::of).toList(),
+                oldestFirst.subList(0, Math.min(limit, oldestFirst.size())).stream()
+                        .map(MessageView::of)
+                        .toList(),
                 hasMore);
     }
 
     /** Deletes a message by its id; false if the room has no such message. */
     public boolean delete(String room, String id) {
         return em.createQuery("delete from Message m where m.room = :room and m.id = :id")
-                .setParameter("room", room)
-                .setParameter("id", id)
-                .executeUpdate() > 0;
+                        .setParameter("room", room)
+                        .setParameter("id", id)
+                        .executeUpdate()
+                > 0;
     }
 
     public long count() {

@@ -25,8 +25,8 @@ public final class MessageRules {
             return Optional.of(new Violation(ErrorCode.BAD_REQUEST, "a message needs a body that is not blank"));
         }
         if (body.length() > maxBodyCodePoints && body.codePointCount(0, body.length()) > maxBodyCodePoints) {
-            return Optional.of(new Violation(ErrorCode.TOO_LARGE,
-                    "a message body is at most " + maxBodyCodePoints + " characters"));
+            return Optional.of(new Violation(
+                    ErrorCode.TOO_LARGE, "a message body is at most " + maxBodyCodePoints + " characters"));
         }
         return Optional.empty();
     }

@@ -28,6 +28,7 @@ public class SenderRateLimits {
         if (calls.incrementAndGet() % SWEEP_EVERY == 0) {
             buckets.values().removeIf(bucket -> bucket.isFull(now));
         }
-        return buckets.computeIfAbsent(userId, id -> new TokenBucket(ratePerSecond, burst, now)).tryTake(now);
+        return buckets.computeIfAbsent(userId, id -> new TokenBucket(ratePerSecond, burst, now))
+                .tryTake(now);
     }
 }

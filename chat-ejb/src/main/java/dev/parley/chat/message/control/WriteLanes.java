@@ -88,8 +88,9 @@ public class WriteLanes {
         try {
             outcomes = store.store(batch.stream().map(Submission::message).toList());
         } catch (RuntimeException batchFailed) {
-            LOG.log(Level.WARNING, "storing a batch of {0} failed, storing one by one: {1}",
-                    new Object[] {batch.size(), batchFailed.toString()});
+            LOG.log(Level.WARNING, "storing a batch of {0} failed, storing one by one: {1}", new Object[] {
+                batch.size(), batchFailed.toString()
+            });
             batch.forEach(this::writeAlone);
             return;
         }
@@ -103,8 +104,12 @@ public class WriteLanes {
             answer(submission, store.store(List.of(submission.message())).get(0));
         } catch (RuntimeException failed) {
             LOG.log(Level.WARNING, "storing a message failed: {0}", failed.toString());
-            submission.origin().send(frame(new Frames.Error(ErrorCode.STORE_FAILED,
-                    "the message could not be stored; send it again with the same id", submission.clientId())));
+            submission
+                    .origin()
+                    .send(frame(new Frames.Error(
+                            ErrorCode.STORE_FAILED,
+                            "the message could not be stored; send it again with the same id",
+                            submission.clientId())));
         }
     }
 
@@ -114,13 +119,21 @@ public class WriteLanes {
             case STORED -> {
                 MessageView message = outcome.message();
                 submission.origin().send(frame(new Frames.Ack(clientId, message.seq())));
-                fanout.publish(new RoomBroadcast(message.room(), FrameCodec.write(new Frames.MessageFrame(message)),
-                        message.seq(), submission.origin().id()));
+                fanout.publish(new RoomBroadcast(
+                        message.room(),
+                        FrameCodec.write(new Frames.MessageFrame(message)),
+                        message.seq(),
+                        submission.origin().id()));
                 stored.fire(new StoredMessage(message, submission.origin().identity()));
             }
             case RETRY -> submission.origin().send(frame(new Frames.Ack(clientId, outcome.seq())));
-            case ID_TAKEN -> submission.origin().send(frame(new Frames.Error(
-                    ErrorCode.BAD_REQUEST, "this id is already used in this room by another user", clientId)));
+            case ID_TAKEN ->
+                submission
+                        .origin()
+                        .send(frame(new Frames.Error(
+                                ErrorCode.BAD_REQUEST,
+                                "this id is already used in this room by another user",
+                                clientId)));
         }
     }
 

@@ -29,7 +29,8 @@ public class RoomRegistry {
     private final Map<String, Set<Connection>> rooms = new ConcurrentHashMap<>();
 
     public void add(Connection connection) {
-        rooms.computeIfAbsent(connection.room(), room -> ConcurrentHashMap.newKeySet()).add(connection);
+        rooms.computeIfAbsent(connection.room(), room -> ConcurrentHashMap.newKeySet())
+                .add(connection);
     }
 
     public void remove(Connection connection) {
@@ -48,7 +49,10 @@ public class RoomRegistry {
         OutboundFrame frame = new OutboundFrame(broadcast.json(), broadcast.seq(), broadcast.streamIndex());
         for (Connection connection : connections) {
             if (connection.id().equals(broadcast.exceptConnectionId())
-                    || broadcast.toUserId() != null && !broadcast.toUserId().equals(connection.identity().id())) {
+                    || broadcast.toUserId() != null
+                            && !broadcast
+                                    .toUserId()
+                                    .equals(connection.identity().id())) {
                 continue;
             }
             try {

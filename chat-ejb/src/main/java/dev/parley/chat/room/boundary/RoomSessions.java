@@ -111,8 +111,8 @@ public class RoomSessions {
         registry.add(connection);
         ChatUser user = connection.identity().user();
         if (presence.connect(connection.room(), user)) {
-            fanout.publish(new RoomBroadcast(connection.room(), FrameCodec.write(new Frames.Join(user)), 0,
-                    connection.id()));
+            fanout.publish(
+                    new RoomBroadcast(connection.room(), FrameCodec.write(new Frames.Join(user)), 0, connection.id()));
         }
         MessagePage history = since == null
                 ? store.latest(connection.room(), HISTORY_ON_CONNECT)
@@ -121,15 +121,21 @@ public class RoomSessions {
                 ? (since == null ? 0 : since)
                 : history.messages().get(history.messages().size() - 1).seq();
         long lastSeq = Math.max(room.lastSeq(), lastInHistory);
-        List<ChatUser> present = presence.members(connection.room()).stream().map(m -> m.user()).toList();
+        List<ChatUser> present =
+                presence.members(connection.room()).stream().map(m -> m.user()).toList();
         long covered = history.hasMore() ? Long.MAX_VALUE : lastInHistory;
         Optional<Reply.Snapshot> streamingNow = assistant.snapshot(connection.room());
-        List<MessageView> messages = streamingNow.map(now -> withStreamingBody(history.messages(), now))
+        List<MessageView> messages = streamingNow
+                .map(now -> withStreamingBody(history.messages(), now))
                 .orElse(history.messages());
-        connection.outbox().open(List.of(
-                frame(new Frames.Welcome(user, connection.room(), present, lastSeq)),
-                frame(new Frames.History(messages, history.hasMore()))),
-                covered, streamingNow.map(Reply.Snapshot::deltas).orElse(0L));
+        connection
+                .outbox()
+                .open(
+                        List.of(
+                                frame(new Frames.Welcome(user, connection.room(), present, lastSeq)),
+                                frame(new Frames.History(messages, history.hasMore()))),
+                        covered,
+                        streamingNow.map(Reply.Snapshot::deltas).orElse(0L));
         scheduleExpiry(connection);
         return true;
     }
@@ -170,8 +176,14 @@ public class RoomSessions {
             error(connection, ErrorCode.RATE_LIMITED, "too many messages; slow down", frame.id());
             return;
         }
-        lanes.submit(new Submission(connection, frame.id(), new NewMessage(connection.room(),
-                connection.identity().user(), MessageRules.normalizeId(frame.id()), frame.body())));
+        lanes.submit(new Submission(
+                connection,
+                frame.id(),
+                new NewMessage(
+                        connection.room(),
+                        connection.identity().user(),
+                        MessageRules.normalizeId(frame.id()),
+                        frame.body())));
     }
 
     private void onTyping(Connection connection, ClientFrame frame) {
@@ -179,8 +191,11 @@ public class RoomSessions {
             error(connection, ErrorCode.BAD_REQUEST, "typing needs a boolean typing field", null);
             return;
         }
-        fanout.publish(new RoomBroadcast(connection.room(),
-                FrameCodec.write(new Frames.Typing(connection.identity().user(), frame.typing())), 0, connection.id()));
+        fanout.publish(new RoomBroadcast(
+                connection.room(),
+                FrameCodec.write(new Frames.Typing(connection.identity().user(), frame.typing())),
+                0,
+                connection.id()));
     }
 
     private void onCursor(Connection connection, ClientFrame frame) {
@@ -191,8 +206,10 @@ public class RoomSessions {
         if (!connection.cursorDue(System.nanoTime(), cursorInterval.toNanos())) {
             return;
         }
-        fanout.publish(new RoomBroadcast(connection.room(),
-                FrameCodec.write(new Frames.Cursor(connection.identity().user(), frame.x(), frame.y())), 0,
+        fanout.publish(new RoomBroadcast(
+                connection.room(),
+                FrameCodec.write(new Frames.Cursor(connection.identity().user(), frame.x(), frame.y())),
+                0,
                 connection.id()));
     }
 
@@ -229,12 +246,19 @@ public class RoomSessions {
             return;
         }
         long delay = Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis());
-        connection.expiry(scheduler.schedule(() -> {
-            if (!connection.outbox().isClosed()) {
-                error(connection, ErrorCode.TOKEN_EXPIRED, "your token expired; renew it and reconnect with since", null);
-                connection.outbox().closeAfterPending(POLICY_VIOLATION, "token expired");
-            }
-        }, delay, TimeUnit.MILLISECONDS));
+        connection.expiry(scheduler.schedule(
+                () -> {
+                    if (!connection.outbox().isClosed()) {
+                        error(
+                                connection,
+                                ErrorCode.TOKEN_EXPIRED,
+                                "your token expired; renew it and reconnect with since",
+                                null);
+                        connection.outbox().closeAfterPending(POLICY_VIOLATION, "token expired");
+                    }
+                },
+                delay,
+                TimeUnit.MILLISECONDS));
     }
 
     private static boolean inUnitRange(Double value) {

@@ -60,8 +60,8 @@ public class Rooms {
                 .filter(room -> room.admits(caller.groups()))
                 .sorted(Comparator.comparing(Room::lastActivityAt, Comparator.nullsLast(Comparator.reverseOrder()))
                         .thenComparing(Room::name))
-                .map(room -> new RoomSummary(room.name(), room.title(), presence.online(room.name()), room.lastSeq(),
-                        room.lastActivityAt()))
+                .map(room -> new RoomSummary(
+                        room.name(), room.title(), presence.online(room.name()), room.lastSeq(), room.lastActivityAt()))
                 .toList();
     }
 

@@ -22,54 +22,84 @@ public class Usage {
     EntityManager em;
 
     public Tally total() {
-        Object[] row = em.createQuery("select " + SUMS + " from UsageRecord u", Object[].class).getSingleResult();
+        Object[] row = em.createQuery("select " + SUMS + " from UsageRecord u", Object[].class)
+                .getSingleResult();
         return tally(row, 0);
     }
 
     public long userTokensSince(String userId, Instant since) {
-        return em.createQuery("select coalesce(sum(u.totalTokens), 0) from UsageRecord u "
-                        + "where u.userId = :user and u.createdAt >= :since", Long.class)
-                .setParameter("user", userId).setParameter("since", since).getSingleResult();
+        return em.createQuery(
+                        "select coalesce(sum(u.totalTokens), 0) from UsageRecord u "
+                                + "where u.userId = :user and u.createdAt >= :since",
+                        Long.class)
+                .setParameter("user", userId)
+                .setParameter("since", since)
+                .getSingleResult();
     }
 
     public long roomTokensSince(String room, Instant since) {
-        return em.createQuery("select coalesce(sum(u.totalTokens), 0) from UsageRecord u "
-                        + "where u.room = :room and u.createdAt >= :since", Long.class)
-                .setParameter("room", room).setParameter("since", since).getSingleResult();
+        return em.createQuery(
+                        "select coalesce(sum(u.totalTokens), 0) from UsageRecord u "
+                                + "where u.room = :room and u.createdAt >= :since",
+                        Long.class)
+                .setParameter("room", room)
+                .setParameter("since", since)
+                .getSingleResult();
     }
 
     public UsageReport reportFor(Identity caller) {
-        var userQuery = em.createQuery("select u.userId, max(u.userName), " + SUMS + " from UsageRecord u"
-                + (caller.isAdmin() ? "" : " where u.userId = :me") + " group by u.userId", Object[].class);
+        var userQuery = em.createQuery(
+                "select u.userId, max(u.userName), " + SUMS + " from UsageRecord u"
+                        + (caller.isAdmin() ? "" : " where u.userId = :me") + " group by u.userId",
+                Object[].class);
         if (!caller.isAdmin()) {
             userQuery.setParameter("me", caller.id());
         }
         List<UsageReport.UserTally> users = userQuery.getResultList().stream()
                 .map(row -> {
                     Tally t = tally(row, 2);
-                    return new UsageReport.UserTally(new ChatUser((String) row[0], (String) row[1]), t.requests(),
-                            t.promptTokens(), t.completionTokens(), t.totalTokens());
+                    return new UsageReport.UserTally(
+                            new ChatUser((String) row[0], (String) row[1]),
+                            t.requests(),
+                            t.promptTokens(),
+                            t.completionTokens(),
+                            t.totalTokens());
                 })
-                .sorted(Comparator.comparingLong(UsageReport.UserTally::totalTokens).reversed())
+                .sorted(Comparator.comparingLong(UsageReport.UserTally::totalTokens)
+                        .reversed())
                 .toList();
-        List<UsageReport.RoomTally> rooms = !caller.isAdmin() ? List.of()
-                : em.createQuery("select u.room, " + SUMS + " from UsageRecord u group by u.room",
-                                Object[].class)
-                        .getResultList().stream()
+        List<UsageReport.RoomTally> rooms = !caller.isAdmin()
+                ? List.of()
+                : em
+                        .createQuery("select u.room, " + SUMS + " from UsageRecord u group by u.room", Object[].class)
+                        .getResultList()
+                        .stream()
                         .map(row -> {
                             Tally t = tally(row, 1);
-                            return new UsageReport.RoomTally((String) row[0], t.requests(), t.promptTokens(),
-                                    t.completionTokens(), t.totalTokens());
+                            return new UsageReport.RoomTally(
+                                    (String) row[0],
+                                    t.requests(),
+                                    t.promptTokens(),
+                                    t.completionTokens(),
+                                    t.totalTokens());
                         })
-                        .sorted(Comparator.comparingLong(UsageReport.RoomTally::totalTokens).reversed())
+                        .sorted(Comparator.comparingLong(UsageReport.RoomTally::totalTokens)
+                                .reversed())
                         .toList();
-        List<UsageReport.ModelTally> models = !caller.isAdmin() ? List.of()
-                : em.createQuery("select u.model, " + SUMS + " from UsageRecord u group by u.model", Object[].class)
-                        .getResultList().stream()
+        List<UsageReport.ModelTally> models = !caller.isAdmin()
+                ? List.of()
+                : em
+                        .createQuery("select u.model, " + SUMS + " from UsageRecord u group by u.model", Object[].class)
+                        .getResultList()
+                        .stream()
                         .map(row -> {
                             Tally t = tally(row, 1);
-                            return new UsageReport.ModelTally((String) row[0], t.requests(), t.promptTokens(),
-                                    t.completionTokens(), t.totalTokens());
+                            return new UsageReport.ModelTally(
+                                    (String) row[0],
+                                    t.requests(),
+                                    t.promptTokens(),
+                                    t.completionTokens(),
+                                    t.totalTokens());
                         })
                         .toList();
         return new UsageReport(total(), rooms, users, models);

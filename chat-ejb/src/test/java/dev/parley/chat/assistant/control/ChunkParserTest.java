@@ -26,8 +26,11 @@ class ChunkParserTest {
 
     @Test
     void aRoleOnlyDeltaAddsNothingAndErrorsAndGarbageAreErrors() {
-        assertThat(ChunkParser.parse("{\"choices\":[{\"delta\":{\"role\":\"assistant\"}}]}").text()).isEmpty();
-        assertThat(ChunkParser.parse("{\"error\":{\"message\":\"overloaded\"}}").error()).contains("overloaded");
+        assertThat(ChunkParser.parse("{\"choices\":[{\"delta\":{\"role\":\"assistant\"}}]}")
+                        .text())
+                .isEmpty();
+        assertThat(ChunkParser.parse("{\"error\":{\"message\":\"overloaded\"}}").error())
+                .contains("overloaded");
         assertThat(ChunkParser.parse("not json").error()).isNotNull();
     }
 }

@@ -12,16 +12,21 @@ import org.junit.jupiter.api.Test;
 class ConversationTest {
 
     static MessageView message(long seq, String name, String role, String body) {
-        return new MessageView("id" + seq, seq, "lobby", new ChatUser(name, name), role, body, "complete", Instant.EPOCH);
+        return new MessageView(
+                "id" + seq, seq, "lobby", new ChatUser(name, name), role, body, "complete", Instant.EPOCH);
     }
 
     @Test
     void namesEverySpeakerAndPutsThePersonaInTheSystemMessage() {
-        List<Turn> turns = Conversation.build("lobby", "Speak like a pirate.", List.of(
-                message(1, "Alice", "user", "hi all"),
-                message(2, "Assistant", "assistant", "Ahoy!"),
-                message(3, "Bob", "user", "@assistant a joke?"),
-                message(4, "System", "system", "not for the model")), 1000);
+        List<Turn> turns = Conversation.build(
+                "lobby",
+                "Speak like a pirate.",
+                List.of(
+                        message(1, "Alice", "user", "hi all"),
+                        message(2, "Assistant", "assistant", "Ahoy!"),
+                        message(3, "Bob", "user", "@assistant a joke?"),
+                        message(4, "System", "system", "not for the model")),
+                1000);
         assertThat(turns).extracting(Turn::role).containsExactly("system", "user", "assistant", "user");
         assertThat(turns.get(0).content()).contains("lobby").contains("Speak like a pirate.");
         assertThat(turns.get(1).content()).isEqualTo("Alice: hi all");
@@ -31,12 +36,17 @@ class ConversationTest {
     @Test
     void dropsTheOldestMessagesBeyondTheTokenBudgetButKeepsTheLast() {
         String longText = "word ".repeat(400);
-        List<Turn> turns = Conversation.build("lobby", null, List.of(
-                message(1, "Alice", "user", longText),
-                message(2, "Bob", "user", longText),
-                message(3, "Carol", "user", "@assistant summarize")), 450);
-        assertThat(turns).extracting(Turn::content).containsExactly(turns.get(0).content(),
-                "Bob: " + longText, "Carol: @assistant summarize");
+        List<Turn> turns = Conversation.build(
+                "lobby",
+                null,
+                List.of(
+                        message(1, "Alice", "user", longText),
+                        message(2, "Bob", "user", longText),
+                        message(3, "Carol", "user", "@assistant summarize")),
+                450);
+        assertThat(turns)
+                .extracting(Turn::content)
+                .containsExactly(turns.get(0).content(), "Bob: " + longText, "Carol: @assistant summarize");
         assertThat(TokenCounter.count("hello world")).isBetween(2, 3);
     }
 }

@@ -12,7 +12,8 @@ class EventStreamTest {
 
     @Test
     void handsOnEachEventsDataAndStopsWhenAsked() throws Exception {
-        String sse = ": comment\n\ndata: {\"a\":1}\n\nevent: x\ndata: line1\ndata: line2\n\ndata: [DONE]\n\ndata: after\n\n";
+        String sse =
+                ": comment\n\ndata: {\"a\":1}\n\nevent: x\ndata: line1\ndata: line2\n\ndata: [DONE]\n\ndata: after\n\n";
         List<String> seen = new ArrayList<>();
         EventStream.read(new ByteArrayInputStream(sse.getBytes(StandardCharsets.UTF_8)), data -> {
             seen.add(data);

@@ -13,8 +13,10 @@ class ClaimsMappingTest {
 
     @Test
     void takesTheIdFromSubAndTheNameFromTheFirstNameClaim() {
-        Identity identity = new ClaimsMapping("groups").identity(
-                Map.of("sub", "123", "preferred_username", "ann", "groups", List.of("user", "admin")), Instant.EPOCH);
+        Identity identity = new ClaimsMapping("groups")
+                .identity(
+                        Map.of("sub", "123", "preferred_username", "ann", "groups", List.of("user", "admin")),
+                        Instant.EPOCH);
         assertThat(identity.id()).isEqualTo("123");
         assertThat(identity.name()).isEqualTo("ann");
         assertThat(identity.groups()).containsExactlyInAnyOrder("user", "admin");
@@ -23,8 +25,8 @@ class ClaimsMappingTest {
 
     @Test
     void readsRolesFromANestedClaimSuchAsKeycloaksRealmAccess() {
-        Identity identity = new ClaimsMapping("realm_access.roles").identity(
-                Map.of("sub", "1", "realm_access", Map.of("roles", List.of("user"))), Instant.EPOCH);
+        Identity identity = new ClaimsMapping("realm_access.roles")
+                .identity(Map.of("sub", "1", "realm_access", Map.of("roles", List.of("user"))), Instant.EPOCH);
         assertThat(identity.groups()).containsExactly("user");
         assertThat(identity.name()).isEqualTo("1");
     }

@@ -19,15 +19,29 @@ class MessageRulesTest {
 
     @Test
     void refusesMissingOrMalformedIdsAndBlankBodies() {
-        assertThat(cut.check(null, "x")).get().extracting(MessageRules.Violation::code).isEqualTo(ErrorCode.BAD_REQUEST);
-        assertThat(cut.check("123", "x")).get().extracting(MessageRules.Violation::code).isEqualTo(ErrorCode.BAD_REQUEST);
-        assertThat(cut.check(id, " \n\t")).get().extracting(MessageRules.Violation::code).isEqualTo(ErrorCode.BAD_REQUEST);
-        assertThat(cut.check(id, null)).get().extracting(MessageRules.Violation::code).isEqualTo(ErrorCode.BAD_REQUEST);
+        assertThat(cut.check(null, "x"))
+                .get()
+                .extracting(MessageRules.Violation::code)
+                .isEqualTo(ErrorCode.BAD_REQUEST);
+        assertThat(cut.check("123", "x"))
+                .get()
+                .extracting(MessageRules.Violation::code)
+                .isEqualTo(ErrorCode.BAD_REQUEST);
+        assertThat(cut.check(id, " \n\t"))
+                .get()
+                .extracting(MessageRules.Violation::code)
+                .isEqualTo(ErrorCode.BAD_REQUEST);
+        assertThat(cut.check(id, null))
+                .get()
+                .extracting(MessageRules.Violation::code)
+                .isEqualTo(ErrorCode.BAD_REQUEST);
     }
 
     @Test
     void refusesBodiesOverTheLimitAsTooLarge() {
-        assertThat(cut.check(id, "😀😀😀😀😀😀")).get().extracting(MessageRules.Violation::code)
+        assertThat(cut.check(id, "😀😀😀😀😀😀"))
+                .get()
+                .extracting(MessageRules.Violation::code)
                 .isEqualTo(ErrorCode.TOO_LARGE);
     }
 

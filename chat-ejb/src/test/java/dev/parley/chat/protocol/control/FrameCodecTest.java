@@ -17,13 +17,15 @@ class FrameCodecTest {
         assertThat(frame.type()).isEqualTo("message");
         assertThat(frame.id()).isEqualTo("x");
         assertThat(frame.body()).isEqualTo("hi");
-        assertThat(FrameCodec.read("{\"type\":\"cursor\",\"x\":0.5,\"y\":1}").y()).isEqualTo(1.0);
+        assertThat(FrameCodec.read("{\"type\":\"cursor\",\"x\":0.5,\"y\":1}").y())
+                .isEqualTo(1.0);
     }
 
     @Test
     void refusesWhatIsNotAJsonObject() {
         for (String text : new String[] {"", "null", "[]", "42", "\"s\"", "{", "{\"type\":"}) {
-            assertThatThrownBy(() -> FrameCodec.read(text)).as(text)
+            assertThatThrownBy(() -> FrameCodec.read(text))
+                    .as(text)
                     .isInstanceOf(FrameCodec.MalformedFrameException.class);
         }
     }
@@ -31,9 +33,14 @@ class FrameCodecTest {
     @Test
     void writesFramesWithTheContractsFieldNamesAndLeavesOutNulls() {
         String error = FrameCodec.write(new Frames.Error(ErrorCode.RATE_LIMITED, "slow down", null));
-        assertThat(error).contains("\"type\":\"error\"").contains("\"code\":\"rate_limited\"").doesNotContain("\"id\"");
+        assertThat(error)
+                .contains("\"type\":\"error\"")
+                .contains("\"code\":\"rate_limited\"")
+                .doesNotContain("\"id\"");
         String typing = FrameCodec.write(new Frames.Typing(new ChatUser("u1", "Ann"), true));
-        assertThat(typing).contains("\"type\":\"typing\"").contains("\"user\":{\"id\":\"u1\",\"name\":\"Ann\"}")
+        assertThat(typing)
+                .contains("\"type\":\"typing\"")
+                .contains("\"user\":{\"id\":\"u1\",\"name\":\"Ann\"}")
                 .contains("\"typing\":true");
     }
 }

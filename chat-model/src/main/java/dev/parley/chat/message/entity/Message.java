@@ -52,8 +52,16 @@ public class Message {
 
     protected Message() {}
 
-    public Message(String room, long seq, String id, String userId, String userName, Role role, String body,
-            Status status, Instant createdAt) {
+    public Message(
+            String room,
+            long seq,
+            String id,
+            String userId,
+            String userName,
+            Role role,
+            String body,
+            Status status,
+            Instant createdAt) {
         this.room = room;
         this.seq = seq;
         this.id = id;

@@ -46,7 +46,8 @@ public final class DevSigningKey {
     }
 
     public static String publicKeyPem() {
-        String base64 = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keyPair().getPublic().getEncoded());
+        String base64 = Base64.getMimeEncoder(64, "\n".getBytes())
+                .encodeToString(keyPair().getPublic().getEncoded());
         return "-----BEGIN PUBLIC KEY-----\n" + base64 + "\n-----END PUBLIC KEY-----";
     }
 
@@ -67,7 +68,9 @@ public final class DevSigningKey {
             Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return created;
         } catch (IOException | GeneralSecurityException e) {
-            LOG.log(Level.WARNING, "Cannot keep the dev signing key in {0} ({1}); dev tokens will not survive a restart",
+            LOG.log(
+                    Level.WARNING,
+                    "Cannot keep the dev signing key in {0} ({1}); dev tokens will not survive a restart",
                     new Object[] {file, e.getMessage()});
             try {
                 return generate();
@@ -86,8 +89,8 @@ public final class DevSigningKey {
     private static KeyPair load(byte[] pkcs8) throws GeneralSecurityException {
         KeyFactory factory = KeyFactory.getInstance("RSA");
         RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) factory.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-        RSAPublicKey publicKey = (RSAPublicKey) factory.generatePublic(
-                new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+        RSAPublicKey publicKey = (RSAPublicKey)
+                factory.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
         return new KeyPair(publicKey, privateKey);
     }
 }

@@ -1,7 +1,7 @@
 package dev.parley.chat.room.entity;
 
-import jakarta.inject.Qualifier;
 import jakarta.enterprise.util.AnnotationLiteral;
+import jakarta.inject.Qualifier;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

@@ -71,7 +71,10 @@ public class Room {
         if (allowedGroups == null || allowedGroups.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(allowedGroups.split(",")).map(String::trim).filter(g -> !g.isEmpty()).toList();
+        return Arrays.stream(allowedGroups.split(","))
+                .map(String::trim)
+                .filter(g -> !g.isEmpty())
+                .toList();
     }
 
     public void allowedGroups(List<String> groups) {

@@ -6,8 +6,8 @@ package dev.parley.chat.room.entity;
  * connections; {@code seq} is the message seq it carries, or 0; {@code streamIndex} is the index of
  * an assistant delta, or 0.
  */
-public record RoomBroadcast(String room, String json, long seq, String exceptConnectionId, String toUserId,
-        long streamIndex) {
+public record RoomBroadcast(
+        String room, String json, long seq, String exceptConnectionId, String toUserId, long streamIndex) {
 
     public RoomBroadcast(String room, String json, long seq, String exceptConnectionId) {
         this(room, json, seq, exceptConnectionId, null, 0);

@@ -51,8 +51,18 @@ public class UsageRecord {
 
     protected UsageRecord() {}
 
-    public UsageRecord(String id, String room, String userId, String userName, String model, long promptTokens,
-            long completionTokens, boolean estimated, long latencyMs, String outcome, Instant createdAt) {
+    public UsageRecord(
+            String id,
+            String room,
+            String userId,
+            String userName,
+            String model,
+            long promptTokens,
+            long completionTokens,
+            boolean estimated,
+            long latencyMs,
+            String outcome,
+            Instant createdAt) {
         this.id = id;
         this.room = room;
         this.userId = userId;

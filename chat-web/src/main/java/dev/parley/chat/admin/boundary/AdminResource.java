@@ -47,7 +47,11 @@ public class AdminResource {
     @GET
     @Path("stats")
     public Stats stats() {
-        return new Stats(registry.connections(), rooms.count(), registry.activeRooms(), store.count(),
+        return new Stats(
+                registry.connections(),
+                rooms.count(),
+                registry.activeRooms(),
+                store.count(),
                 usage.total().requests());
     }
 

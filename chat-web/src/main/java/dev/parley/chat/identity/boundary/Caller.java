@@ -20,8 +20,8 @@ public class Caller {
         if (jwt == null || jwt.getSubject() == null) {
             throw new NotAuthorizedException("Bearer");
         }
-        String name = firstNonBlank(jwt.getClaim("name"), jwt.getClaim("preferred_username"), jwt.getName(),
-                jwt.getSubject());
+        String name = firstNonBlank(
+                jwt.getClaim("name"), jwt.getClaim("preferred_username"), jwt.getName(), jwt.getSubject());
         Set<String> groups = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
         return new Identity(jwt.getSubject(), name, groups, Instant.ofEpochSecond(jwt.getExpirationTime()));
     }

@@ -8,8 +8,10 @@ import jakarta.ws.rs.core.Response;
 public record ErrorBody(String code, String message) {
 
     public static Response response(int status, ErrorCode code, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorBody(code.wireName(), message)).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorBody(code.wireName(), message))
+                .build();
     }
 
     public static ErrorCode codeFor(int status) {

@@ -17,13 +17,14 @@ public class ErrorPage extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value ? value : 500;
         ErrorCode errorCode = ErrorBody.codeFor(status);
-        String message = switch (status) {
-            case 401 -> "a valid bearer token is required";
-            case 403 -> "you may not do this";
-            case 404 -> "not found";
-            case 405 -> "method not allowed";
-            default -> status >= 500 ? "internal error" : "bad request";
-        };
+        String message =
+                switch (status) {
+                    case 401 -> "a valid bearer token is required";
+                    case 403 -> "you may not do this";
+                    case 404 -> "not found";
+                    case 405 -> "method not allowed";
+                    default -> status >= 500 ? "internal error" : "bad request";
+                };
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");

@@ -19,7 +19,8 @@ public class UnexpectedErrors implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable exception) {
         if (isUnreadableBody(exception)) {
-            return ErrorBody.response(400, ErrorCode.BAD_REQUEST, "the request body is not valid JSON of the expected shape");
+            return ErrorBody.response(
+                    400, ErrorCode.BAD_REQUEST, "the request body is not valid JSON of the expected shape");
         }
         String reference = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "unexpected error, reference " + reference, exception);

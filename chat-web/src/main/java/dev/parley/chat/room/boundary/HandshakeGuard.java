@@ -57,7 +57,8 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
         OriginPolicy policy = origins;
         if (policy == null) {
             policy = new OriginPolicy(ConfigProvider.getConfig()
-                    .getOptionalValue("chat.allowed.origins", String.class).orElse(null));
+                    .getOptionalValue("chat.allowed.origins", String.class)
+                    .orElse(null));
             origins = policy;
         }
         return policy;
@@ -92,7 +93,9 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
 
     private static String header(Map<String, List<String>> headers, String name) {
         for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
-            if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
+            if (entry.getKey() != null
+                    && entry.getKey().equalsIgnoreCase(name)
+                    && !entry.getValue().isEmpty()) {
                 return entry.getValue().get(0);
             }
         }

@@ -15,9 +15,13 @@ public final class OriginPolicy {
     private final Set<String> allowed;
 
     public OriginPolicy(String allowedOrigins) {
-        this.allowed = allowedOrigins == null ? Set.of()
-                : Arrays.stream(allowedOrigins.split(",")).map(String::trim).filter(o -> !o.isEmpty())
-                        .map(OriginPolicy::normalize).collect(Collectors.toUnmodifiableSet());
+        this.allowed = allowedOrigins == null
+                ? Set.of()
+                : Arrays.stream(allowedOrigins.split(","))
+                        .map(String::trim)
+                        .filter(o -> !o.isEmpty())
+                        .map(OriginPolicy::normalize)
+                        .collect(Collectors.toUnmodifiableSet());
     }
 
     public boolean allows(String origin, String host) {

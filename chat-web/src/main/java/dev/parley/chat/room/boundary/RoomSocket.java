@@ -45,8 +45,8 @@ public class RoomSocket {
         // the whole EE context each time: too costly on the hot path. Dead peers are found by TCP
         // and by the outbox limit instead.
         session.setMaxIdleTimeout(0);
-        Connection opened = new Connection(admission.room(), admission.identity(),
-                new Outbox(new SessionSink(session), outboxLimit));
+        Connection opened = new Connection(
+                admission.room(), admission.identity(), new Outbox(new SessionSink(session), outboxLimit));
         if (sessions.open(opened, admission.since())) {
             connection = opened;
         }

@@ -77,7 +77,9 @@ public class RoomsResource {
         validate(requested);
         Identity identity = caller.identity();
         Optional<Room> existing = rooms.find(name);
-        if (existing.isPresent() && !identity.isAdmin() && !identity.id().equals(existing.get().creatorId())) {
+        if (existing.isPresent()
+                && !identity.isAdmin()
+                && !identity.id().equals(existing.get().creatorId())) {
             throw new ForbiddenException();
         }
         RoomView room = rooms.configure(name, identity, requested);
@@ -85,8 +87,11 @@ public class RoomsResource {
         fanout.publish(RoomBroadcast.toAll(name, FrameCodec.write(new Frames.RoomChanged(room))));
         if (requested.allowedGroups() != null) {
             Room updated = rooms.find(name).orElseThrow();
-            registry.close(name, connection -> !updated.admits(connection.identity().groups()),
-                    RoomSessions.POLICY_VIOLATION, "forbidden: no longer allowed in this room");
+            registry.close(
+                    name,
+                    connection -> !updated.admits(connection.identity().groups()),
+                    RoomSessions.POLICY_VIOLATION,
+                    "forbidden: no longer allowed in this room");
         }
         return room;
     }
@@ -94,8 +99,8 @@ public class RoomsResource {
     /** A page of history: messages before {@code before}, oldest first. */
     @GET
     @Path("{room}/messages")
-    public MessagePage messages(@PathParam("room") String name, @QueryParam("before") String before,
-            @QueryParam("limit") String limit) {
+    public MessagePage messages(
+            @PathParam("room") String name, @QueryParam("before") String before, @QueryParam("limit") String limit) {
         validName(name);
         long beforeSeq = before == null ? Long.MAX_VALUE : parse(before, "before", 1, Long.MAX_VALUE);
         int size = limit == null ? 50 : (int) parse(limit, "limit", 1, MAX_PAGE);
@@ -113,13 +118,18 @@ public class RoomsResource {
         if (!mayEnter(name)) {
             throw new ForbiddenException();
         }
-        return new PresenceView(name, presence.members(name).stream()
-                .map(member -> new PresentUser(member.user().id(), member.user().name(), member.connections()))
-                .toList());
+        return new PresenceView(
+                name,
+                presence.members(name).stream()
+                        .map(member -> new PresentUser(
+                                member.user().id(), member.user().name(), member.connections()))
+                        .toList());
     }
 
     private boolean mayEnter(String name) {
-        return rooms.find(name).map(room -> room.admits(caller.identity().groups())).orElse(true);
+        return rooms.find(name)
+                .map(room -> room.admits(caller.identity().groups()))
+                .orElse(true);
     }
 
     private static void validName(String name) {

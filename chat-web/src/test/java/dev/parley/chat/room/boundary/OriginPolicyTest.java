@@ -11,7 +11,8 @@ class OriginPolicyTest {
         OriginPolicy cut = new OriginPolicy(null);
         assertThat(cut.allows("http://localhost:8080", "localhost:8080")).isTrue();
         assertThat(cut.allows("https://chat.example.com", "chat.example.com")).isTrue();
-        assertThat(cut.allows("https://chat.example.com", "chat.example.com:443")).isTrue();
+        assertThat(cut.allows("https://chat.example.com", "chat.example.com:443"))
+                .isTrue();
         assertThat(cut.allows("https://evil.example", "chat.example.com")).isFalse();
         assertThat(cut.allows("http://localhost:9999", "localhost:8080")).isFalse();
         assertThat(cut.allows("null", "localhost:8080")).isFalse();
