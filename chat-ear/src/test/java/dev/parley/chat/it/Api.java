@@ -82,6 +82,32 @@ public final class Api {
         return send(builder(path, token).DELETE());
     }
 
+    /** A CORS preflight as a browser on {@code origin} would send it. */
+    public java.net.http.HttpResponse<String> preflight(String path, String origin) {
+        try {
+            return http.send(
+                    HttpRequest.newBuilder(base.resolve(path))
+                            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                            .header("Origin", origin)
+                            .header("Access-Control-Request-Method", "GET")
+                            .header("Access-Control-Request-Headers", "authorization")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError("request failed", e);
+        }
+    }
+
+    /** A GET as a browser on {@code origin} would send it. */
+    public java.net.http.HttpResponse<String> getFrom(String path, String token, String origin) {
+        try {
+            return http.send(
+                    builder(path, token).header("Origin", origin).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError("request failed", e);
+        }
+    }
+
     private HttpRequest.Builder builder(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20));
         if (token != null) {

@@ -115,6 +115,30 @@ class AuthIT extends DeployedAppIT {
     }
 
     @Test
+    void onlyListedOriginsGetCorsAndListedOnesMayOpenTheWebSocket() {
+        var preflight = api.preflight("api/rooms", "http://app.example");
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight
+                        .headers()
+                        .firstValue("Access-Control-Allow-Headers")
+                        .orElse(""))
+                .contains("Authorization");
+        assertThat(api.preflight("api/rooms", "https://evil.example").statusCode())
+                .isEqualTo(403);
+
+        String token = api.login("Cors").token();
+        var allowed = api.getFrom("api/rooms", token, "http://app.example");
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains("http://app.example");
+        var other = api.getFrom("api/rooms", token, "https://evil.example");
+        assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+
+        try (WsClient listed = WsClient.connect(
+                WsClient.roomUri(api.base(), "cors", token), java.util.Map.of("Origin", "http://app.example"))) {
+            assertThat(listed.next("welcome")).isNotNull();
+        }
+    }
+
+    @Test
     void errorsAreJsonAndOversizedBodiesAre413() {
         String token = api.login("Carol").token();
         Api.Response unknown = api.get("api/nothing-here", token);

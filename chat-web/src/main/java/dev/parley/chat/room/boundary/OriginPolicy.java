@@ -7,8 +7,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Which browser origins may open a WebSocket (against cross-site WebSocket hijacking): the
- * configured list, else only the page's own origin. Clients that send no Origin are not browsers.
+ * Which browser origins may open a WebSocket (against cross-site WebSocket hijacking) or call the
+ * API: the page's own origin, plus the configured list ({@code CHAT_ALLOWED_ORIGINS}). Clients
+ * that send no Origin are not browsers.
  */
 public final class OriginPolicy {
 
@@ -32,7 +33,16 @@ public final class OriginPolicy {
         if (allowed.contains("*") || allowed.contains(normalized)) {
             return true;
         }
-        if (!allowed.isEmpty() || host == null) {
+        return sameOrigin(normalized, host);
+    }
+
+    /** True when the origin is in the configured list (the page's own origin needs no CORS). */
+    public boolean listed(String origin) {
+        return origin != null && (allowed.contains("*") || allowed.contains(normalize(origin)));
+    }
+
+    private static boolean sameOrigin(String normalized, String host) {
+        if (host == null) {
             return false;
         }
         try {

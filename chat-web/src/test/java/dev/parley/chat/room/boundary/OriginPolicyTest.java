@@ -24,10 +24,13 @@ class OriginPolicyTest {
     }
 
     @Test
-    void aConfiguredListReplacesTheSameOriginRule() {
+    void aConfiguredListAddsToTheSameOriginRule() {
         OriginPolicy cut = new OriginPolicy("https://app.example.com, http://localhost:5173/");
         assertThat(cut.allows("https://APP.example.com", "api.example.com")).isTrue();
         assertThat(cut.allows("http://localhost:5173", "localhost:8080")).isTrue();
-        assertThat(cut.allows("http://localhost:8080", "localhost:8080")).isFalse();
+        assertThat(cut.allows("http://localhost:8080", "localhost:8080")).isTrue();
+        assertThat(cut.allows("https://evil.example", "localhost:8080")).isFalse();
+        assertThat(cut.listed("https://app.example.com")).isTrue();
+        assertThat(cut.listed("http://localhost:8080")).isFalse();
     }
 }
