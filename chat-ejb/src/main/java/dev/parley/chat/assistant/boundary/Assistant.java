@@ -7,6 +7,7 @@ import dev.parley.chat.assistant.control.LlmGateway;
 import dev.parley.chat.assistant.control.Mentions;
 import dev.parley.chat.assistant.control.Reply;
 import dev.parley.chat.assistant.control.TokenCounter;
+import dev.parley.chat.assistant.control.TurnQueue;
 import dev.parley.chat.assistant.entity.CompletionRequest;
 import dev.parley.chat.identity.entity.ChatUser;
 import dev.parley.chat.message.boundary.MessageStore;
@@ -38,8 +39,6 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -121,7 +120,7 @@ public class Assistant {
     private ExecutorService readers;
     private ScheduledExecutorService timers;
     private Semaphore generations;
-    private final Map<String, Deque<Ask>> queues = new ConcurrentHashMap<>();
+    private final TurnQueue<Ask> turns = new TurnQueue<>();
     private final Map<String, Reply> streaming = new ConcurrentHashMap<>();
     private final Map<String, CachedSettings> settings = new ConcurrentHashMap<>();
 
@@ -151,15 +150,8 @@ public class Assistant {
         if (room.mode() == AssistantMode.OFF || (room.mode() == AssistantMode.MENTION && !mentioned)) {
             return;
         }
-        Deque<Ask> queue = queues.computeIfAbsent(message.room(), r -> new ArrayDeque<>());
-        boolean idle;
-        synchronized (queue) {
-            idle = queue.isEmpty();
-            queue.add(new Ask(message.room(), stored.author().user(), room.persona(), message.id()));
-        }
-        if (idle) {
-            readers.execute(() -> answer(queue.peek()));
-        }
+        turns.add(message.room(), new Ask(message.room(), stored.author().user(), room.persona(), message.id()))
+                .ifPresent(now -> readers.execute(() -> answer(now)));
     }
 
     /** Stops the reply streaming in the room, if any; queued turns stay queued. */
@@ -357,15 +349,7 @@ public class Assistant {
     }
 
     private void next(String room) {
-        Deque<Ask> queue = queues.get(room);
-        Ask following;
-        synchronized (queue) {
-            queue.poll();
-            following = queue.peek();
-        }
-        if (following != null) {
-            readers.execute(() -> answer(following));
-        }
+        turns.finish(room).ifPresent(following -> readers.execute(() -> answer(following)));
     }
 
     private CachedSettings settings(String room) {
