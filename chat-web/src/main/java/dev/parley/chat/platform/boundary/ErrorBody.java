@@ -24,4 +24,16 @@ public record ErrorBody(String code, String message) {
             default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.BAD_REQUEST;
         };
     }
+
+    /** The message for a status whose cause says nothing better; null for a plain 4xx. */
+    public static String standardMessage(int status) {
+        return switch (status) {
+            case 401 -> "a valid bearer token is required";
+            case 403 -> "you may not do this";
+            case 404 -> "not found";
+            case 405 -> "method not allowed";
+            case 415 -> "unsupported media type";
+            default -> status >= 500 ? "internal error" : null;
+        };
+    }
 }

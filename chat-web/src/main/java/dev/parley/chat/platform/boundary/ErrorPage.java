@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Objects;
 
 /** Errors the container answers itself (web.xml error pages) as JSON, never as an HTML stack trace. */
 @WebServlet("/error-page")
@@ -17,14 +18,7 @@ public class ErrorPage extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value ? value : 500;
         ErrorCode errorCode = ErrorBody.codeFor(status);
-        String message =
-                switch (status) {
-                    case 401 -> "a valid bearer token is required";
-                    case 403 -> "you may not do this";
-                    case 404 -> "not found";
-                    case 405 -> "method not allowed";
-                    default -> status >= 500 ? "internal error" : "bad request";
-                };
+        String message = Objects.requireNonNullElse(ErrorBody.standardMessage(status), "bad request");
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");

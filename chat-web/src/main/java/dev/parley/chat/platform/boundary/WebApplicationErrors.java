@@ -21,15 +21,8 @@ public class WebApplicationErrors implements ExceptionMapper<WebApplicationExcep
         if (exception instanceof ForbiddenException && security.getUserPrincipal() == null) {
             status = 401;
         }
-        String message =
-                switch (status) {
-                    case 401 -> "a valid bearer token is required";
-                    case 403 -> "you may not do this";
-                    case 404 -> "not found";
-                    case 405 -> "method not allowed";
-                    case 415 -> "unsupported media type";
-                    default -> status >= 500 ? "internal error" : messageOf(exception);
-                };
+        String standard = ErrorBody.standardMessage(status);
+        String message = standard != null ? standard : messageOf(exception);
         Response response = ErrorBody.response(status, ErrorBody.codeFor(status), message);
         if (status == 401) {
             return Response.fromResponse(response)
