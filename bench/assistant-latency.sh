@@ -7,17 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 replies="${1:-20}" clients="${2:-10}"
 port="${BENCH_PORT:-8199}" llm_port="${BENCH_LLM_PORT:-18189}"
-data="$(mktemp -d)"
-mvn -B -q -DskipTests install
-mvn -B -q -pl chat-ear test-compile
-CHAT_PORT="$port" CHAT_DATA_DIR="$data" PARLEY_SKIP_BUILD=1 CHAT_LLM_BASE_URL="http://127.0.0.1:$llm_port/v1" \
-  CHAT_LLM_MODEL=bench ./run.sh > "$data/server.log" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data"' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$port/api/auth/config" >/dev/null 2>&1 && break
-  sleep 1
-done
+export CHAT_LLM_BASE_URL="http://127.0.0.1:$llm_port/v1" CHAT_LLM_MODEL=bench
+. bench/server.sh
 # a warm-up round, then the measured one
 for round in warm-up measured; do
   echo "== $round"
