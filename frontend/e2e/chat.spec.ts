@@ -1,0 +1,235 @@
+import { Browser, BrowserContext, expect, Page, test } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { FakeLlm } from './fakeLlm';
+import { freePort, ParleyServer } from './parleyServer';
+
+// Screenshots for docs/: `SCREENSHOT_DIR=../docs/screenshots npm run e2e` refreshes the committed ones.
+const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? 'target/screenshots';
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+const llm = new FakeLlm();
+let server: ParleyServer;
+
+test.beforeAll(async () => {
+  test.setTimeout(200_000);
+  const llmUrl = await llm.start();
+  server = new ParleyServer(await freePort(), {
+    CHAT_LLM_BASE_URL: llmUrl,
+    CHAT_LLM_MODEL: 'e2e-model',
+    CHAT_RATE_PER_SECOND: '200',
+    CHAT_RATE_BURST: '400',
+  });
+  await server.start();
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+  await llm.stop();
+});
+
+async function person(browser: Browser, name: string, options: { admin?: boolean; viewport?: { width: number; height: number } } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: server.url, viewport: options.viewport ?? { width: 1200, height: 800 } });
+  const page = await context.newPage();
+  page.on('dialog', (dialog) => {
+    throw new Error(`a dialog opened: ${dialog.message()} (script injection)`);
+  });
+  await page.goto('/');
+  await page.getByLabel('Your name').fill(name);
+  if (options.admin) await page.getByLabel('Sign in as an admin').check();
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(page.getByTestId('whoami')).toContainText(name);
+  return { context, page };
+}
+
+async function joinRoom(page: Page, room: string): Promise<void> {
+  await page.goto('/#/');
+  await page.getByLabel('Join or create a room').fill(room);
+  await page.getByLabel('Join or create a room').press('Enter');
+  await expect(page.getByRole('heading', { name: `#${room}` })).toBeVisible();
+  await expect(page.getByTestId('connection-status')).toHaveText('Connected');
+}
+
+async function say(page: Page, text: string): Promise<void> {
+  await page.getByLabel('Message', { exact: true }).fill(text);
+  await page.getByLabel('Message', { exact: true }).press('Enter');
+}
+
+const log = (page: Page) => page.getByRole('log', { name: 'Messages' });
+const messageBodies = (page: Page) => log(page).locator('article.message .body');
+
+async function seqsOf(page: Page): Promise<number[]> {
+  return log(page)
+    .locator('article.message[data-seq]')
+    .evaluateAll((nodes) => nodes.map((n) => Number((n as HTMLElement).dataset.seq)));
+}
+
+test('two people chat in one room: messages, presence, typing and cursors', async ({ browser }) => {
+  const alice = await person(browser, 'Alice');
+  const bob = await person(browser, 'Bob');
+  await joinRoom(alice.page, 'e2e-chat');
+  await joinRoom(bob.page, 'e2e-chat');
+
+  const presence = alice.page.getByRole('complementary', { name: 'People in this room' });
+  await expect(presence).toContainText('Bob');
+  await expect(alice.page.locator('.online-count')).toHaveText('2 online');
+
+  await bob.page.getByLabel('Message', { exact: true }).pressSequentially('typing…', { delay: 20 });
+  await expect(alice.page.locator('.typing')).toHaveText('Bob is typing…');
+  await bob.page.getByLabel('Message', { exact: true }).fill('');
+
+  await say(alice.page, 'Hi Bob, the release is green.');
+  await expect(messageBodies(bob.page).last()).toHaveText('Hi Bob, the release is green.');
+  await expect(alice.page.locator('article.message').last()).toHaveClass(/delivery-sent/);
+
+  await bob.page.getByLabel('Message', { exact: true }).fill('Great.\nShipping it now.');
+  await bob.page.getByLabel('Message', { exact: true }).press('Shift+Enter');
+  await expect(bob.page.getByLabel('Message', { exact: true })).toHaveValue('Great.\nShipping it now.\n');
+  await bob.page.getByLabel('Message', { exact: true }).press('Enter');
+  await expect(messageBodies(alice.page).last()).toHaveText('Great.\nShipping it now.');
+
+  const box = (await bob.page.locator('.conversation').boundingBox())!;
+  await bob.page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.4);
+  await bob.page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5, { steps: 5 });
+  await expect(alice.page.locator('.cursor .cursor-name')).toHaveText('Bob');
+
+  await alice.page.screenshot({ path: join(SCREENSHOTS, 'room.png') });
+  await bob.context.close();
+  await expect(presence).not.toContainText('Bob');
+  await alice.context.close();
+});
+
+test('user text is shown as text: an HTML payload does not run or render', async ({ browser }) => {
+  const mallory = await person(browser, '<b>Mallory</b>');
+  const alice = await person(browser, 'Alice');
+  await joinRoom(mallory.page, 'e2e-xss');
+  await joinRoom(alice.page, 'e2e-xss');
+  const payload = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+  await say(mallory.page, payload);
+  await expect(messageBodies(alice.page).last()).toHaveText(payload);
+  await expect(log(alice.page).locator('img, script, b')).toHaveCount(0);
+  await expect(alice.page.locator('.sender').last()).toHaveText('<b>Mallory</b>');
+  await mallory.context.close();
+  await alice.context.close();
+});
+
+test('the assistant streams its reply to everyone in the room, rendered as Markdown, and can be stopped', async ({ browser }) => {
+  const alice = await person(browser, 'Alice', { admin: true });
+  const bob = await person(browser, 'Bob');
+  await joinRoom(alice.page, 'e2e-ai');
+  await joinRoom(bob.page, 'e2e-ai');
+
+  await say(alice.page, '@assistant say hello');
+  for (const page of [alice.page, bob.page]) {
+    const reply = log(page).locator('.role-assistant article.message').last();
+    await expect(reply).toHaveClass(/status-complete/);
+    await expect(reply.locator('strong')).toHaveText('fake model');
+    await expect(reply).toContainText('Hello from the fake model. Ask me anything.');
+  }
+
+  await say(bob.page, '@assistant count slowly');
+  const slow = log(alice.page).locator('.role-assistant article.message').last();
+  await expect(slow).toContainText('word3');
+  await expect(slow).toHaveClass(/status-streaming/);
+  await expect(log(bob.page).locator('.role-assistant article.message').last()).toContainText('word3');
+  await alice.page.screenshot({ path: join(SCREENSHOTS, 'assistant-streaming.png') });
+  await slow.getByRole('button', { name: 'Stop' }).click();
+  await expect(slow).toHaveClass(/status-stopped/);
+  await expect(log(bob.page).locator('.role-assistant article.message').last()).toHaveClass(/status-stopped/);
+
+  await alice.page.getByRole('link', { name: 'Usage' }).click();
+  await expect(alice.page.getByTestId('total-requests')).toHaveText('2');
+  await expect(alice.page.locator('.chart canvas')).toHaveCount(2);
+  await expect(alice.page.locator('.live-dot')).toHaveText('live');
+  const before = Number((await alice.page.getByTestId('total-tokens').textContent())!.replace(/\D/g, ''));
+  expect(before).toBeGreaterThan(0);
+  await say(bob.page, '@assistant once more');
+  await expect(alice.page.getByTestId('total-requests')).toHaveText('3');
+  await alice.page.screenshot({ path: join(SCREENSHOTS, 'usage.png') });
+  await alice.context.close();
+  await bob.context.close();
+});
+
+test('older messages load when scrolling up, and the rooms index shows activity', async ({ browser }) => {
+  const alice = await person(browser, 'Alice');
+  await joinRoom(alice.page, 'e2e-long');
+  // 120 messages through the same protocol the app uses
+  await alice.page.evaluate(async () => {
+    const token = JSON.parse(localStorage.getItem('parley.session')!).token;
+    const ws = new WebSocket(`ws://${location.host}/ws/rooms/e2e-long?access_token=${token}`);
+    await new Promise((r) => (ws.onopen = r));
+    let acks = 0;
+    const done = new Promise<void>((r) => (ws.onmessage = (e) => JSON.parse(e.data).type === 'ack' && ++acks === 120 && r()));
+    for (let i = 1; i <= 120; i++) ws.send(JSON.stringify({ type: 'message', id: crypto.randomUUID(), body: `seeded ${i}` }));
+    await done;
+    ws.close();
+  });
+  await expect(messageBodies(alice.page).last()).toHaveText('seeded 120');
+
+  const reader = await person(browser, 'Reader');
+  await joinRoom(reader.page, 'e2e-long');
+  await expect(messageBodies(reader.page)).toHaveCount(50);
+  await expect(messageBodies(reader.page).first()).toHaveText('seeded 71');
+  for (let i = 0; i < 10 && (await messageBodies(reader.page).count()) < 120; i++) {
+    await log(reader.page).evaluate((el) => (el.scrollTop = 0));
+    await reader.page.waitForTimeout(300);
+  }
+  await expect(messageBodies(reader.page)).toHaveCount(120);
+  await expect(messageBodies(reader.page).first()).toHaveText('seeded 1');
+  expect(await seqsOf(reader.page)).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+  await expect(reader.page.getByText('This is the beginning of the room.')).toBeVisible();
+
+  await reader.page.goto('/#/');
+  const card = reader.page.getByRole('link', { name: /#e2e-long/ });
+  await expect(card).toContainText('1 online');
+  await expect(card).toContainText('120 messages');
+  await reader.page.screenshot({ path: join(SCREENSHOTS, 'rooms.png') });
+  await alice.context.close();
+  await reader.context.close();
+});
+
+test('on a phone the room is usable and the login screen is shown first', async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 780 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.screenshot({ path: join(SCREENSHOTS, 'login.png') });
+  await page.getByLabel('Your name').fill('Phone user');
+  await page.getByLabel('Your name').press('Enter');
+  await joinRoom(page, 'e2e-chat');
+  await expect(page.getByRole('complementary', { name: 'People in this room' })).toBeHidden();
+  await say(page, 'Sent from my phone');
+  await expect(page.locator('article.message').last()).toHaveClass(/delivery-sent/);
+  const composer = (await page.locator('.composer').boundingBox())!;
+  expect(composer.y + composer.height).toBeLessThanOrEqual(780);
+  await page.screenshot({ path: join(SCREENSHOTS, 'room-phone.png') });
+  await context.close();
+});
+
+test('a server restart: the app reconnects, resumes and shows no gaps or duplicates', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const alice = await person(browser, 'Alice');
+  const bob = await person(browser, 'Bob');
+  await joinRoom(alice.page, 'e2e-restart');
+  await joinRoom(bob.page, 'e2e-restart');
+  for (let i = 1; i <= 3; i++) await say(alice.page, `before ${i}`);
+  await expect(messageBodies(bob.page)).toHaveText(['before 1', 'before 2', 'before 3']);
+
+  await server.stop();
+  await expect(alice.page.getByTestId('connection-status')).toHaveText(/Reconnecting/);
+  await say(alice.page, 'typed while the server was down');
+  await expect(alice.page.locator('article.message').last()).toHaveClass(/delivery-pending/);
+
+  await server.start();
+  await expect(alice.page.getByTestId('connection-status')).toHaveText('Connected', { timeout: 30_000 });
+  await expect(bob.page.getByTestId('connection-status')).toHaveText('Connected', { timeout: 30_000 });
+  await expect(alice.page.locator('article.message').last()).toHaveClass(/delivery-sent/);
+  await say(bob.page, 'after the restart');
+
+  const expected = ['before 1', 'before 2', 'before 3', 'typed while the server was down', 'after the restart'];
+  for (const page of [alice.page, bob.page]) {
+    await expect(messageBodies(page)).toHaveText(expected);
+    expect(await seqsOf(page)).toEqual([1, 2, 3, 4, 5]);
+  }
+  await alice.context.close();
+  await bob.context.close();
+});

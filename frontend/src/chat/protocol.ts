@@ -1,0 +1,53 @@
+// The WebSocket frames of docs/protocol.md, as the browser sees them.
+
+export interface User {
+  id: string;
+  name: string;
+}
+
+export type Role = 'user' | 'assistant' | 'system';
+export type MessageStatus = 'complete' | 'streaming' | 'stopped' | 'failed';
+
+export interface ChatMessage {
+  id: string;
+  seq: number;
+  room: string;
+  user: User;
+  role: Role;
+  body: string;
+  status: MessageStatus;
+  createdAt: string;
+}
+
+export interface RoomInfo {
+  name: string;
+  title?: string;
+  assistant?: 'mention' | 'always' | 'off';
+  persona?: string;
+  allowedGroups?: string[];
+}
+
+export type ServerFrame =
+  | { type: 'welcome'; you: User; room: string; presence: User[]; lastSeq: number }
+  | { type: 'history'; messages: ChatMessage[]; hasMore: boolean }
+  | { type: 'message'; message: ChatMessage }
+  | { type: 'ack'; id: string; seq: number }
+  | { type: 'delta'; messageId: string; text: string; index?: number }
+  | { type: 'complete'; message: ChatMessage }
+  | { type: 'typing'; user: User; typing: boolean }
+  | { type: 'cursor'; user: User; x: number; y: number }
+  | { type: 'join'; user: User }
+  | { type: 'leave'; user: User }
+  | { type: 'deleted'; id: string }
+  | { type: 'room'; room: RoomInfo }
+  | { type: 'pong' }
+  | { type: 'error'; code: string; message: string; id?: string };
+
+export type ClientFrame =
+  | { type: 'message'; id: string; body: string }
+  | { type: 'typing'; typing: boolean }
+  | { type: 'cursor'; x: number; y: number }
+  | { type: 'ping' }
+  | { type: 'stop' };
+
+export const ASSISTANT_MENTION = /@assistant\b/i;

@@ -1,0 +1,222 @@
+// What one room looks like to this browser: a pure reducer over server frames and local actions.
+// Confirmed messages are ordered by seq; messages this tab sent but the server has not acked yet
+// follow them in the order they were typed.
+import type { ChatMessage, RoomInfo, ServerFrame, User } from './protocol';
+
+export type Delivery = 'sent' | 'pending' | 'failed';
+
+export interface Entry extends Omit<ChatMessage, 'seq'> {
+  /** null until the server has stored it */
+  seq: number | null;
+  delivery: Delivery;
+  /** why a send failed, shown beside the retry button */
+  failure?: string;
+  /** the last delta index applied to a streaming reply, to drop repeats */
+  deltaIndex?: number;
+}
+
+export interface Cursor {
+  user: User;
+  x: number;
+  y: number;
+  at: number;
+}
+
+export interface RoomState {
+  room: string;
+  you: User | null;
+  info: RoomInfo | null;
+  entries: Entry[];
+  presence: User[];
+  typing: Record<string, { user: User; until: number }>;
+  cursors: Record<string, Cursor>;
+  /** older messages exist before the first one loaded */
+  hasOlder: boolean;
+  /** a resume returned its 1000-message maximum: resume again from the new lastSeq */
+  resumeAgain: boolean;
+  notice: string | null;
+}
+
+export const TYPING_SHOWN_MS = 6000;
+
+export function emptyRoom(room: string): RoomState {
+  return {
+    room,
+    you: null,
+    info: null,
+    entries: [],
+    presence: [],
+    typing: {},
+    cursors: {},
+    hasOlder: false,
+    resumeAgain: false,
+    notice: null,
+  };
+}
+
+function fromServer(message: ChatMessage): Entry {
+  return { ...message, delivery: 'sent' };
+}
+
+function order(entries: Entry[]): Entry[] {
+  const confirmed = entries.filter((e) => e.seq !== null).sort((a, b) => a.seq! - b.seq!);
+  const unconfirmed = entries.filter((e) => e.seq === null);
+  return [...confirmed, ...unconfirmed];
+}
+
+/** Server copies replace local ones with the same id; nothing is listed twice. */
+function upsert(entries: Entry[], messages: ChatMessage[]): Entry[] {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  for (const message of messages) {
+    byId.set(message.id, fromServer(message));
+  }
+  return order([...byId.values()]);
+}
+
+function replace(state: RoomState, id: string, change: (entry: Entry) => Entry): RoomState {
+  let found = false;
+  const entries = state.entries.map((e) => {
+    if (e.id !== id) return e;
+    found = true;
+    return change(e);
+  });
+  return found ? { ...state, entries } : state;
+}
+
+function withoutUser<T>(record: Record<string, T>, userId: string): Record<string, T> {
+  if (!(userId in record)) return record;
+  const copy = { ...record };
+  delete copy[userId];
+  return copy;
+}
+
+/** The highest seq this tab has seen. */
+export function lastSeq(state: RoomState): number {
+  let max = 0;
+  for (const e of state.entries) {
+    if (e.seq !== null && e.seq > max) max = e.seq;
+  }
+  return max;
+}
+
+/**
+ * The `since` to reconnect with, or null for a fresh start (nothing loaded yet). A reply that was
+ * streaming when the connection dropped may have finished meanwhile; resuming from just before it
+ * fetches its final state.
+ */
+export function resumeFrom(state: RoomState): number | null {
+  if (!state.entries.some((e) => e.seq !== null)) return null;
+  let since = lastSeq(state);
+  for (const e of state.entries) {
+    if (e.status === 'streaming' && e.seq !== null) since = Math.min(since, e.seq - 1);
+  }
+  return since;
+}
+
+/** Messages typed here that the server has not acknowledged: re-sent with their ids on reconnect. */
+export function unacknowledged(state: RoomState): Entry[] {
+  return state.entries.filter((e) => e.delivery === 'pending');
+}
+
+export function streamingReply(state: RoomState): Entry | undefined {
+  return state.entries.find((e) => e.role === 'assistant' && e.status === 'streaming');
+}
+
+export function addPending(state: RoomState, id: string, body: string, now: Date): RoomState {
+  if (!state.you) return state;
+  const entry: Entry = {
+    id,
+    seq: null,
+    room: state.room,
+    user: state.you,
+    role: 'user',
+    body,
+    status: 'complete',
+    createdAt: now.toISOString(),
+    delivery: 'pending',
+  };
+  return { ...state, entries: [...state.entries, entry] };
+}
+
+export function markFailed(state: RoomState, id: string, failure: string): RoomState {
+  return replace(state, id, (e) => (e.delivery === 'pending' ? { ...e, delivery: 'failed', failure } : e));
+}
+
+export function markRetrying(state: RoomState, id: string): RoomState {
+  return replace(state, id, (e) => (e.delivery === 'failed' ? { ...e, delivery: 'pending', failure: undefined } : e));
+}
+
+export function prependOlder(state: RoomState, messages: ChatMessage[], hasMore: boolean): RoomState {
+  return { ...state, entries: upsert(state.entries, messages), hasOlder: hasMore };
+}
+
+export function dropExpired(state: RoomState, now: number): RoomState {
+  const typing = Object.fromEntries(Object.entries(state.typing).filter(([, t]) => t.until > now));
+  const cursors = Object.fromEntries(Object.entries(state.cursors).filter(([, c]) => now - c.at < 15000));
+  const unchanged =
+    Object.keys(typing).length === Object.keys(state.typing).length &&
+    Object.keys(cursors).length === Object.keys(state.cursors).length;
+  return unchanged ? state : { ...state, typing, cursors };
+}
+
+export function reduce(state: RoomState, frame: ServerFrame, now: number): RoomState {
+  switch (frame.type) {
+    case 'welcome':
+      return { ...state, you: frame.you, presence: frame.presence, typing: {}, cursors: {}, notice: null };
+    case 'history': {
+      const fresh = resumeFrom(state) === null;
+      return {
+        ...state,
+        entries: upsert(state.entries, frame.messages),
+        hasOlder: fresh ? frame.hasMore : state.hasOlder,
+        resumeAgain: !fresh && frame.hasMore,
+      };
+    }
+    case 'message':
+      return { ...state, entries: upsert(state.entries, [frame.message]), typing: withoutUser(state.typing, frame.message.user.id) };
+    case 'complete':
+      return { ...state, entries: upsert(state.entries, [frame.message]) };
+    case 'ack': {
+      const acked = replace(state, frame.id, (e) => ({ ...e, seq: frame.seq, delivery: 'sent', failure: undefined }));
+      return { ...acked, entries: order(acked.entries) };
+    }
+    case 'delta':
+      return replace(state, frame.messageId, (e) => {
+        if (e.status !== 'streaming') return e;
+        if (frame.index !== undefined && e.deltaIndex !== undefined && frame.index <= e.deltaIndex) return e;
+        return { ...e, body: e.body + frame.text, deltaIndex: frame.index ?? e.deltaIndex };
+      });
+    case 'deleted':
+      return { ...state, entries: state.entries.filter((e) => e.id !== frame.id) };
+    case 'typing':
+      if (state.you && frame.user.id === state.you.id) return state;
+      return {
+        ...state,
+        typing: frame.typing
+          ? { ...state.typing, [frame.user.id]: { user: frame.user, until: now + TYPING_SHOWN_MS } }
+          : withoutUser(state.typing, frame.user.id),
+      };
+    case 'cursor':
+      if (state.you && frame.user.id === state.you.id) return state;
+      return { ...state, cursors: { ...state.cursors, [frame.user.id]: { user: frame.user, x: frame.x, y: frame.y, at: now } } };
+    case 'join':
+      if (state.presence.some((u) => u.id === frame.user.id)) return state;
+      return { ...state, presence: [...state.presence, frame.user] };
+    case 'leave':
+      return {
+        ...state,
+        presence: state.presence.filter((u) => u.id !== frame.user.id),
+        typing: withoutUser(state.typing, frame.user.id),
+        cursors: withoutUser(state.cursors, frame.user.id),
+      };
+    case 'room':
+      return { ...state, info: frame.room };
+    case 'error': {
+      const pending = frame.id ? state.entries.find((e) => e.id === frame.id && e.delivery === 'pending') : undefined;
+      if (pending) return markFailed(state, pending.id, frame.message);
+      return { ...state, notice: frame.message };
+    }
+    case 'pong':
+      return state;
+  }
+}

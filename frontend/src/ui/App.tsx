@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'preact/hooks';
+import { AuthConfig, authConfig, logout, oidcRenew, oidcSession, Session, storedSession } from '../api/auth';
+import { useToken } from '../api/http';
+import { LoginPage } from './LoginPage';
+import { RoomPage } from './RoomPage';
+import { RoomsPage } from './RoomsPage';
+import { useRoute } from './router';
+import { LazyUsagePage } from './LazyUsagePage';
+
+export function App() {
+  const [config, setConfig] = useState<AuthConfig | null>(null);
+  const [session, setSession] = useState<Session | null>(null);
+  const [bootError, setBootError] = useState<string | null>(null);
+  const route = useRoute();
+
+  useEffect(() => {
+    (async () => {
+      const cfg = await authConfig();
+      setConfig(cfg);
+      setSession(cfg.mode === 'oidc' ? await oidcSession(cfg, setSession) : storedSession());
+    })().catch((e: Error) => setBootError(e.message || 'The server cannot be reached.'));
+  }, []);
+
+  useToken(
+    () => session?.token ?? null,
+    () => setSession(null),
+  );
+
+  if (bootError) return <main class="center-card"><p role="alert">Parley could not start: {bootError}</p></main>;
+  if (!config) return <p class="boot">Loading Parley…</p>;
+  if (!session) return <LoginPage config={config} onSignedIn={setSession} />;
+
+  const renewToken = async (): Promise<boolean> => {
+    if (config.mode !== 'oidc') {
+      const still = storedSession();
+      if (!still) setSession(null);
+      return still !== null;
+    }
+    const renewed = await oidcRenew(config).catch(() => null);
+    setSession(renewed);
+    return renewed !== null;
+  };
+
+  return (
+    <div class="shell">
+      <header class="topbar">
+        <a class="brand" href="#/">Parley</a>
+        <nav aria-label="Main">
+          <a href="#/" aria-current={route.page !== 'usage' ? 'page' : undefined}>Rooms</a>
+          <a href="#/usage" aria-current={route.page === 'usage' ? 'page' : undefined}>Usage</a>
+        </nav>
+        <span class="whoami" data-testid="whoami">
+          {session.user.name}
+          {session.admin && <span class="badge">admin</span>}
+        </span>
+        <button class="link" onClick={() => logout(config).then(() => setSession(null))}>Sign out</button>
+      </header>
+      {route.page === 'rooms' && <RoomsPage />}
+      {route.page === 'room' && <RoomPage key={route.room} room={route.room} session={session} renewToken={renewToken} />}
+      {route.page === 'usage' && <LazyUsagePage session={session} />}
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { useRef } from 'preact/hooks';
+import type { Session } from '../api/auth';
+import { hueOf } from '../chat/grouping';
+import { streamingReply } from '../chat/roomState';
+import { Avatar } from './Avatar';
+import { Composer } from './Composer';
+import { MessageList } from './MessageList';
+import { StatusBadge } from './StatusBadge';
+import { useRoom } from './useRoom';
+
+const CURSOR_EVERY_MS = 50;
+
+interface Props {
+  room: string;
+  session: Session;
+  renewToken: () => Promise<boolean>;
+}
+
+export function RoomPage({ room, session, renewToken }: Props) {
+  const tokenRef = useRef(session.token);
+  tokenRef.current = session.token;
+  const chat = useRoom(room, () => tokenRef.current, renewToken);
+  const { state } = chat;
+  const lastCursor = useRef(0);
+  const reply = streamingReply(state);
+  const typers = Object.values(state.typing).map((t) => t.user.name);
+
+  const onPointerMove = (e: PointerEvent) => {
+    const now = Date.now();
+    if (now - lastCursor.current < CURSOR_EVERY_MS) return;
+    lastCursor.current = now;
+    const box = (e.currentTarget as HTMLElement).getBoundingClientRect();
+    const x = Math.min(1, Math.max(0, (e.clientX - box.left) / box.width));
+    const y = Math.min(1, Math.max(0, (e.clientY - box.top) / box.height));
+    chat.cursor(Number(x.toFixed(4)), Number(y.toFixed(4)));
+  };
+
+  return (
+    <main class="room-page">
+      <header class="room-header">
+        <h1>#{state.info?.title || room}</h1>
+        <StatusBadge status={chat.status} detail={chat.statusDetail} />
+        <span class="online-count">{state.presence.length} online</span>
+      </header>
+      {state.notice && (
+        <p class="notice" role="status">
+          {state.notice}
+        </p>
+      )}
+      <div class="room-body">
+        <div class="conversation" onPointerMove={onPointerMove}>
+          <MessageList
+            entries={state.entries}
+            hasOlder={state.hasOlder}
+            loadOlder={chat.loadOlder}
+            retry={chat.retry}
+            stopReply={chat.stopReply}
+          />
+          <div class="cursors" aria-hidden="true">
+            {Object.values(state.cursors).map((c) => (
+              <span
+                key={c.user.id}
+                class="cursor"
+                style={{ left: `${c.x * 100}%`, top: `${c.y * 100}%`, '--hue': String(hueOf(c.user.id)) }}
+              >
+                <svg width="14" height="18" viewBox="0 0 14 18">
+                  <path d="M0 0 L14 11 L8 11 L5 18 Z" />
+                </svg>
+                <span class="cursor-name">{c.user.name}</span>
+              </span>
+            ))}
+          </div>
+        </div>
+        <aside class="presence" aria-label="People in this room">
+          <h2>In the room</h2>
+          <ul>
+            {state.presence.map((u) => (
+              <li key={u.id}>
+                <Avatar user={u} size={24} />
+                <span>{u.name}</span>
+                {u.id === session.user.id && <small>(you)</small>}
+              </li>
+            ))}
+          </ul>
+        </aside>
+      </div>
+      <p class="typing" aria-live="polite">
+        {typers.length === 1 && `${typers[0]} is typing…`}
+        {typers.length === 2 && `${typers[0]} and ${typers[1]} are typing…`}
+        {typers.length > 2 && `${typers.length} people are typing…`}
+        {reply && typers.length === 0 && 'Assistant is replying…'}
+      </p>
+      <Composer send={chat.send} typing={chat.typing} disabled={chat.status === 'refused'} />
+    </main>
+  );
+}

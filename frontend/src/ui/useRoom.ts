@@ -1,0 +1,112 @@
+// Binds a room's state to its connection for a Preact component.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { api, socketUrl } from '../api/http';
+import type { ChatMessage } from '../chat/protocol';
+import { ConnectionStatus, RoomConnection } from '../chat/roomConnection';
+import {
+  addPending,
+  dropExpired,
+  emptyRoom,
+  markRetrying,
+  prependOlder,
+  reduce,
+  resumeFrom,
+  RoomState,
+  unacknowledged,
+} from '../chat/roomState';
+
+export interface RoomHandle {
+  state: RoomState;
+  status: ConnectionStatus;
+  statusDetail?: string;
+  send: (body: string) => void;
+  retry: (id: string) => void;
+  stopReply: () => void;
+  typing: (typing: boolean) => void;
+  cursor: (x: number, y: number) => void;
+  loadOlder: () => Promise<void>;
+}
+
+export function useRoom(room: string, token: () => string, renewToken: () => Promise<boolean>): RoomHandle {
+  const [state, setState] = useState<RoomState>(() => emptyRoom(room));
+  const [status, setStatus] = useState<{ status: ConnectionStatus; detail?: string }>({ status: 'connecting' });
+  const latest = useRef(state);
+  const connection = useRef<RoomConnection | null>(null);
+  const loadingOlder = useRef(false);
+
+  const update = useCallback((change: (s: RoomState) => RoomState) => {
+    latest.current = change(latest.current);
+    setState(latest.current);
+  }, []);
+
+  useEffect(() => {
+    latest.current = emptyRoom(room);
+    setState(latest.current);
+    const conn = new RoomConnection({
+      url: (since) => socketUrl(`/ws/rooms/${room}`, since === null ? { access_token: token() } : { access_token: token(), since: String(since) }),
+      since: () => resumeFrom(latest.current),
+      onStatus: (s, detail) => setStatus({ status: s, detail }),
+      renewToken,
+      onFrame: (frame) => {
+        update((s) => reduce(s, frame, Date.now()));
+        if (frame.type === 'history') {
+          if (latest.current.resumeAgain) {
+            conn.reconnectNow();
+            return;
+          }
+          // messages typed while disconnected, or not acked before the drop: same ids, so a
+          // message the server already stored is acked again and not stored twice
+          for (const entry of unacknowledged(latest.current)) conn.send({ type: 'message', id: entry.id, body: entry.body });
+        }
+      },
+    });
+    connection.current = conn;
+    conn.start();
+    const sweeper = setInterval(() => update((s) => dropExpired(s, Date.now())), 1000);
+    return () => {
+      clearInterval(sweeper);
+      conn.stop();
+      connection.current = null;
+    };
+  }, [room]);
+
+  const send = useCallback((body: string) => {
+    const id = crypto.randomUUID();
+    update((s) => addPending(s, id, body, new Date()));
+    connection.current?.send({ type: 'message', id, body });
+  }, []);
+
+  const retry = useCallback((id: string) => {
+    update((s) => markRetrying(s, id));
+    const entry = latest.current.entries.find((e) => e.id === id);
+    if (entry) connection.current?.send({ type: 'message', id, body: entry.body });
+  }, []);
+
+  const loadOlder = useCallback(async () => {
+    const s = latest.current;
+    const first = s.entries.find((e) => e.seq !== null);
+    if (!s.hasOlder || !first || loadingOlder.current) return;
+    loadingOlder.current = true;
+    try {
+      const page = await api<{ messages: ChatMessage[]; hasMore: boolean }>(
+        'GET',
+        `/api/rooms/${room}/messages?before=${first.seq}&limit=50`,
+      );
+      update((current) => prependOlder(current, page.messages, page.hasMore));
+    } finally {
+      loadingOlder.current = false;
+    }
+  }, [room]);
+
+  return {
+    state,
+    status: status.status,
+    statusDetail: status.detail,
+    send,
+    retry,
+    stopReply: () => connection.current?.send({ type: 'stop' }),
+    typing: (typing) => connection.current?.send({ type: 'typing', typing }),
+    cursor: (x, y) => connection.current?.send({ type: 'cursor', x, y }),
+    loadOlder,
+  };
+}
