@@ -10,6 +10,11 @@ mkdirSync(SCREENSHOTS, { recursive: true });
 
 const llm = new FakeLlm();
 let server: ParleyServer;
+const cspViolations: string[] = [];
+
+test.afterEach(() => {
+  expect(cspViolations, 'the app runs under its Content-Security-Policy').toEqual([]);
+});
 
 test.beforeAll(async () => {
   test.setTimeout(200_000);
@@ -34,7 +39,11 @@ async function person(browser: Browser, name: string, options: { admin?: boolean
   page.on('dialog', (dialog) => {
     throw new Error(`a dialog opened: ${dialog.message()} (script injection)`);
   });
-  await page.goto('/');
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+  const response = await page.goto('/');
+  expect(response!.headers()['content-security-policy']).toContain("script-src 'self'");
   await page.getByLabel('Your name').fill(name);
   if (options.admin) await page.getByLabel('Sign in as an admin').check();
   await page.getByRole('button', { name: 'Enter' }).click();

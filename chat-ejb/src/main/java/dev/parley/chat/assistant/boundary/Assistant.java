@@ -269,7 +269,7 @@ public class Assistant {
             EventStream.read(response.readEntity(InputStream.class), data -> onEvent(reply, data));
         } catch (IOException | RuntimeException e) {
             if (!reply.isEnded()) {
-                LOG.log(Level.INFO, "the assistant's provider failed: {0}", e.toString());
+                LOG.log(Level.INFO, "the assistant provider failed: {0}", e.toString());
             }
             end(reply, Status.FAILED, "the assistant is unavailable");
         }
