@@ -2,14 +2,11 @@ package dev.parley.chat.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.chat.it.production.PostgresSchema;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -23,32 +20,24 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresIT {
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
-
-    private final String schema = "parley_it_" + UUID.randomUUID().toString().substring(0, 8);
+    private PostgresSchema schema;
 
     @BeforeEach
     void createSchema() throws SQLException {
-        try (Connection connection = connect();
-                Statement statement = connection.createStatement()) {
-            statement.execute("create schema " + schema);
-        }
+        schema = PostgresSchema.create("parley_it");
     }
 
     @AfterEach
     void dropSchema() throws SQLException {
-        try (Connection connection = connect();
-                Statement statement = connection.createStatement()) {
-            statement.execute("drop schema if exists " + schema + " cascade");
-        }
+        schema.close();
     }
 
     @Test
     void chatHistoryAndResumeWorkOnPostgresqlAcrossARestart() throws Exception {
         Path data = Files.createTempDirectory(Path.of("target"), "pg-data");
         Map<String, String> environment = Map.of(
-                "CHAT_DB_URL", SERVER + "?currentSchema=" + schema,
-                "CHAT_DB_USER", user(),
+                "CHAT_DB_URL", schema.jdbcUrl(),
+                "CHAT_DB_USER", PostgresSchema.user(),
                 "CHAT_DATA_DIR", data.toAbsolutePath().toString());
         String room = "pg-" + UUID.randomUUID().toString().substring(0, 8);
         try (EmbeddedServer server = new EmbeddedServer()) {
@@ -64,8 +53,8 @@ class PostgresIT {
                 }
                 lastSeen = 3;
             }
-            assertThat(count("chat_message")).isEqualTo(5);
-            assertThat(count("chat_schema_history")).isGreaterThanOrEqualTo(2);
+            assertThat(schema.count("chat_message")).isEqualTo(5);
+            assertThat(schema.count("chat_schema_history")).isGreaterThanOrEqualTo(2);
 
             server.stop();
             server.start(environment);
@@ -83,22 +72,5 @@ class PostgresIT {
                     .extracting(m -> m.getString("body"))
                     .containsExactly("pg 1", "pg 2");
         }
-    }
-
-    private long count(String table) throws SQLException {
-        try (Connection connection = connect();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select count(*) from " + schema + "." + table)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(SERVER, user(), "");
-    }
-
-    private static String user() {
-        return System.getenv().getOrDefault("PGUSER", "postgres");
     }
 }

@@ -1,0 +1,189 @@
+package dev.parley.chat.it.production;
+
+import static dev.parley.chat.it.WsClient.message;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.chat.it.Api;
+import dev.parley.chat.it.FakeLlm;
+import dev.parley.chat.it.WsClient;
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The unmodified EAR on a production server against PostgreSQL: login and roles, chat, history,
+ * resume, presence, the assistant through the MicroProfile REST Client, the browser app, and a
+ * schema upgrade from the first release that keeps every message.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ProductionServerSmoke {
+
+    private static final String LEGACY_ROOM = "legacy";
+
+    private final ProductionServer server;
+    private PostgresSchema database;
+    private Api api;
+
+    ProductionServerSmoke(ProductionServer server) {
+        this.server = server;
+    }
+
+    @BeforeAll
+    void deploy() throws Exception {
+        FakeLlm.start();
+        database = PostgresSchema.create("parley_" + getClass().getSimpleName().toLowerCase());
+        database.migrateTo("1");
+        seedFirstReleaseRows();
+        Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "server-data");
+        server.startWith(
+                database,
+                Map.of(
+                        "chat.data.dir",
+                        data.toString(),
+                        "chat.llm.base.url",
+                        "http://127.0.0.1:" + FakeLlm.PORT + "/v1",
+                        "chat.llm.model",
+                        "test-model"));
+        api = server.api();
+    }
+
+    @AfterAll
+    void undeploy() throws Exception {
+        try {
+            server.close();
+        } finally {
+            database.close();
+        }
+    }
+
+    /** Rows as the first release (schema version 1) wrote them. */
+    private void seedFirstReleaseRows() throws Exception {
+        database.execute("insert into chat_room (name, last_seq, created_at, last_activity_at) values ('" + LEGACY_ROOM
+                + "', 3, now(), now())");
+        for (int seq = 1; seq <= 3; seq++) {
+            database.execute("insert into chat_message (room, seq, id, user_id, user_name, role, body, status,"
+                    + " created_at) values ('" + LEGACY_ROOM + "', " + seq + ", '" + UUID.randomUUID()
+                    + "', 'u-old', 'Old Timer', 'USER', 'from release 1 #" + seq + "', 'COMPLETE', now())");
+        }
+    }
+
+    @Test
+    void devLoginAndRolesAnswerAsTheContractSays() {
+        assertThat(api.get("api/auth/config", null).json().getString("mode")).isEqualTo("dev");
+        assertThat(api.get("api/rooms", null).status()).isEqualTo(401);
+        Api.Login user = api.login("Ursula");
+        assertThat(api.get("api/rooms", user.token()).status()).isEqualTo(200);
+        assertThat(api.get("api/admin/stats", user.token()).status()).isEqualTo(403);
+        Api.Login admin = api.loginWithGroups("Ada", "admin");
+        assertThat(api.get("api/admin/stats", admin.token())
+                        .json()
+                        .getJsonNumber("messagesStored")
+                        .longValue())
+                .isGreaterThanOrEqualTo(3);
+        assertThat(api.get("api/rooms", "not.a.token").status()).isEqualTo(401);
+    }
+
+    @Test
+    void chatHistoryResumeAndPresence() throws Exception {
+        String room = "smoke-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Login alice = api.login("Alice");
+        Api.Login bob = api.login("Bob");
+        try (WsClient a = WsClient.connect(WsClient.roomUri(api.base(), room, alice.token()))) {
+            a.next("history");
+            try (WsClient b = WsClient.connect(WsClient.roomUri(api.base(), room, bob.token()))) {
+                b.next("history");
+                assertThat(a.next("join").getJsonObject("user").getString("name"))
+                        .isEqualTo("Bob");
+                chatBetween(room, alice, a, b);
+            }
+        }
+        try (WsClient resumed = WsClient.connect(WsClient.roomUri(api.base(), room, bob.token(), 2L))) {
+            JsonObject history = resumed.next("history");
+            assertThat(history.getJsonArray("messages").getValuesAs(JsonObject.class))
+                    .extracting(m -> m.getString("body"))
+                    .containsExactly("hello 3", "hello 4");
+        }
+        JsonObject page = api.get("api/rooms/" + room + "/messages?before=3&limit=10", alice.token())
+                .json();
+        assertThat(page.getJsonArray("messages").getValuesAs(JsonObject.class))
+                .extracting(m -> m.getString("body"))
+                .containsExactly("hello 1", "hello 2");
+        assertThat(database.count("chat_message where room = '" + room + "'")).isEqualTo(4);
+    }
+
+    private void chatBetween(String room, Api.Login alice, WsClient a, WsClient b) {
+        JsonObject presence =
+                api.get("api/rooms/" + room + "/presence", alice.token()).json();
+        assertThat(presence.getJsonArray("users").getValuesAs(JsonObject.class))
+                .extracting(u -> u.getString("name"))
+                .containsExactlyInAnyOrder("Alice", "Bob");
+        for (int i = 1; i <= 4; i++) {
+            a.send(message(UUID.randomUUID().toString(), "hello " + i));
+            assertThat(a.next("ack").getJsonNumber("seq").longValue()).isEqualTo(i);
+            assertThat(b.next("message").getJsonObject("message").getString("body"))
+                    .isEqualTo("hello " + i);
+        }
+    }
+
+    @Test
+    void messagesOfTheFirstReleaseSurviveTheSchemaUpgrade() throws Exception {
+        assertThat(database.count("chat_schema_history where version = '2' and success"))
+                .isEqualTo(1);
+        Api.Login reader = api.login("Reader");
+        Api.Response response = api.get("api/rooms/" + LEGACY_ROOM + "/messages?limit=50", reader.token());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonObject page = response.json();
+        assertThat(page.getJsonArray("messages").getValuesAs(JsonObject.class))
+                .extracting(m -> m.getString("body"))
+                .containsExactly("from release 1 #1", "from release 1 #2", "from release 1 #3");
+        try (WsClient client = WsClient.connect(WsClient.roomUri(api.base(), LEGACY_ROOM, reader.token()))) {
+            assertThat(client.next("history").getJsonArray("messages")).hasSize(3);
+            client.send(message(UUID.randomUUID().toString(), "written after the upgrade"));
+            assertThat(client.next("ack").getJsonNumber("seq").longValue()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void theAssistantStreamsItsReplyThroughTheRestClient() {
+        String room = "ai-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Login alice = api.login("Alice");
+        try (WsClient client = WsClient.connect(WsClient.roomUri(api.base(), room, alice.token()))) {
+            client.next("history");
+            client.send(message(UUID.randomUUID().toString(), "@assistant say something"));
+            JsonObject started = client.next(
+                            f -> "message".equals(f.getString("type"))
+                                    && "assistant"
+                                            .equals(f.getJsonObject("message").getString("role")),
+                            WsClient.WAIT)
+                    .getJsonObject("message");
+            assertThat(started.getString("status")).isEqualTo("streaming");
+            assertThat(client.next("delta").getString("messageId")).isEqualTo(started.getString("id"));
+            JsonObject done = client.next(f -> "complete".equals(f.getString("type")), Duration.ofSeconds(30))
+                    .getJsonObject("message");
+            assertThat(done.getString("status")).isEqualTo("complete");
+            assertThat(done.getString("body")).isEqualTo(String.join("", FakeLlm.TOKENS));
+        }
+        JsonObject usage = api.get("api/usage", alice.token()).json();
+        assertThat(usage.getJsonObject("total").getInt("requests")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void theBrowserAppIsServedAtTheRootWithItsSecurityHeaders() {
+        Api.Response index = api.get("", null);
+        assertThat(index.status()).isEqualTo(200);
+        assertThat(index.body()).contains("<div id=\"app\">");
+        assertThat(api.getFrom("", null, api.base().toString().replaceAll("/$", ""))
+                        .headers()
+                        .firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'"));
+        assertThat(List.of(api.get("api/asyncapi.json", null).status())).containsExactly(200);
+    }
+}
