@@ -76,6 +76,8 @@ function oidcManager(config: { issuer: string; clientId: string }): UserManager 
     response_type: 'code',
     scope: 'openid profile email',
     automaticSilentRenew: true,
+    // renew shortly before expiry; the WebSocket of an expired token is closed and reopened
+    accessTokenExpiringNotificationTimeInSeconds: 10,
     userStore: new WebStorageStateStore({ store: window.sessionStorage }),
   });
   return manager;
@@ -102,7 +104,9 @@ export async function oidcSession(
   let user = null;
   if (params.has('code') && params.has('state')) {
     user = await users.signinRedirectCallback();
-    window.history.replaceState({}, document.title, window.location.pathname + window.location.hash);
+    // back to where the user was before the provider's page, without the code in the address bar
+    const hash = typeof user.url_state === 'string' ? user.url_state : '';
+    window.history.replaceState({}, document.title, window.location.pathname + hash);
   } else {
     user = await users.getUser();
   }

@@ -23,7 +23,11 @@ export function App() {
 
   useToken(
     () => session?.token ?? null,
-    () => setSession(null),
+    () => {
+      // a refused token: SSO users get a silent renewal first, dev users sign in again
+      if (config?.mode === 'oidc') oidcRenew(config).then(setSession, () => setSession(null));
+      else setSession(null);
+    },
   );
 
   if (bootError) return <main class="center-card"><p role="alert">Parley could not start: {bootError}</p></main>;

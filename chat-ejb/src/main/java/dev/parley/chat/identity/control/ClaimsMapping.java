@@ -7,13 +7,29 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** Turns a token's claims into an {@link Identity}: id from {@code sub}, a display name, roles. */
+/**
+ * Turns a token's claims into an {@link Identity}: id from {@code sub}, a display name, and the
+ * groups from a configurable claim (a dotted path for nested claims such as Keycloak's
+ * {@code realm_access.roles}). The provider's own group names are kept (rooms restrict by them)
+ * and the app's roles are added: {@code admin} for any of the admin groups, {@code user} for any
+ * of the user groups ({@code *}: everyone the provider signed in).
+ */
 public final class ClaimsMapping {
 
+    public static final String EVERYONE = "*";
+
     private final String groupsClaim;
+    private final Set<String> adminGroups;
+    private final Set<String> userGroups;
 
     public ClaimsMapping(String groupsClaim) {
+        this(groupsClaim, Set.of(Identity.ADMIN), Set.of(Identity.USER));
+    }
+
+    public ClaimsMapping(String groupsClaim, Set<String> adminGroups, Set<String> userGroups) {
         this.groupsClaim = groupsClaim;
+        this.adminGroups = Set.copyOf(adminGroups);
+        this.userGroups = Set.copyOf(userGroups);
     }
 
     public Identity identity(Map<String, Object> claims, Instant expiresAt) {
@@ -35,6 +51,12 @@ public final class ClaimsMapping {
             collection.forEach(item -> groups.add(String.valueOf(item)));
         } else if (value instanceof String single) {
             groups.add(single);
+        }
+        if (groups.stream().anyMatch(adminGroups::contains)) {
+            groups.add(Identity.ADMIN);
+        }
+        if (userGroups.contains(EVERYONE) || groups.stream().anyMatch(userGroups::contains)) {
+            groups.add(Identity.USER);
         }
         return Set.copyOf(groups);
     }

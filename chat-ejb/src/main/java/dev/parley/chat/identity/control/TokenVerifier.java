@@ -45,11 +45,9 @@ public class TokenVerifier {
     Optional<String> jwksLocation;
 
     @Inject
-    @ConfigProperty(name = "chat.oidc.groups.claim", defaultValue = "groups")
-    String groupsClaim;
+    IdentityMapping mapping;
 
     private DefaultJWTProcessor<SecurityContext> processor;
-    private ClaimsMapping mapping;
 
     @PostConstruct
     void init() {
@@ -64,7 +62,6 @@ public class TokenVerifier {
                 new JWTClaimsSet.Builder().issuer(issuer).build(),
                 new HashSet<>(Arrays.asList("sub", "exp")),
                 null));
-        mapping = new ClaimsMapping(groupsClaim);
     }
 
     /** The identity the token proves, or an exception when it proves nothing. */

@@ -1,5 +1,6 @@
 package dev.parley.chat.platform.config;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -12,16 +13,31 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  */
 public class ChatConfigSource implements ConfigSource {
 
+    private static final Duration RETRY = Duration.ofSeconds(10);
+
     private volatile Map<String, String> properties;
+    private Map<String, String> incomplete;
+    private long retryAt;
 
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> current = properties;
-        if (current == null) {
-            current = derive();
-            properties = current;
+        if (current != null) {
+            return current;
         }
-        return current;
+        synchronized (this) {
+            if (properties == null && (incomplete == null || System.nanoTime() > retryAt)) {
+                Map<String, String> derived = derive();
+                if (complete(derived)) {
+                    properties = derived;
+                } else {
+                    // the identity provider was unreachable: ask it again, but not on every lookup
+                    incomplete = derived;
+                    retryAt = System.nanoTime() + RETRY.toNanos();
+                }
+            }
+            return properties != null ? properties : incomplete;
+        }
     }
 
     @Override
@@ -47,11 +63,19 @@ public class ChatConfigSource implements ConfigSource {
         return 150;
     }
 
+    private static boolean complete(Map<String, String> derived) {
+        return derived.containsKey("mp.jwt.verify.publickey")
+                || derived.containsKey("mp.jwt.verify.publickey.location");
+    }
+
     private static Map<String, String> derive() {
         Map<String, String> derived = new HashMap<>();
         if (Settings.oidcMode()) {
             derived.put("mp.jwt.verify.issuer", Settings.get("chat.oidc.issuer").orElseThrow());
-            Settings.get("chat.oidc.jwks.url").ifPresent(url -> derived.put("mp.jwt.verify.publickey.location", url));
+            Settings.get("chat.oidc.jwks.url")
+                    .or(() -> OidcDiscovery.jwksUri(
+                            Settings.get("chat.oidc.issuer").orElseThrow()))
+                    .ifPresent(url -> derived.put("mp.jwt.verify.publickey.location", url));
             Settings.get("chat.oidc.audience").ifPresent(aud -> derived.put("mp.jwt.verify.audiences", aud));
         } else {
             derived.put("mp.jwt.verify.issuer", DevSigningKey.ISSUER);

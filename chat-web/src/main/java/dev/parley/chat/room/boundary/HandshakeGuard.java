@@ -1,6 +1,7 @@
 package dev.parley.chat.room.boundary;
 
 import dev.parley.chat.identity.control.TokenVerifier;
+import dev.parley.chat.identity.entity.Identity;
 import dev.parley.chat.room.entity.RoomName;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.HandshakeResponse;
@@ -47,7 +48,11 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
         }
         try {
             TokenVerifier verifier = CDI.current().select(TokenVerifier.class).get();
-            return Admission.admit(verifier.verify(first(parameters, "access_token")), room, since);
+            Identity identity = verifier.verify(first(parameters, "access_token"));
+            if (!identity.groups().contains(Identity.USER) && !identity.groups().contains(Identity.ADMIN)) {
+                return Admission.refuse("forbidden: the token grants no chat role");
+            }
+            return Admission.admit(identity, room, since);
         } catch (TokenVerifier.InvalidTokenException e) {
             return Admission.refuse("unauthorized: " + e.getMessage());
         }

@@ -1,0 +1,231 @@
+// Enterprise SSO against a real OpenID Connect provider (oauth2-mock-server: discovery, JWKS,
+// authorization code with PKCE, refresh tokens) running beside the server: the browser login,
+// every kind of bad token on REST and the WebSocket, key rotation, group-restricted rooms, the
+// Origin check, and a token expiring under an open connection.
+import { expect, test } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { OAuth2Server } from 'oauth2-mock-server';
+import WebSocket from 'ws';
+import { freePort, ParleyServer } from './parleyServer';
+
+const CLIENT_ID = 'parley-spa';
+const AUDIENCE = 'parley';
+
+interface Person {
+  sub: string;
+  name: string;
+  roles: string[];
+}
+
+const oidc = new OAuth2Server();
+let server: ParleyServer;
+let issuer: string;
+/** who the provider signs in next through the browser flow, and for how long */
+let browserUser: Person = { sub: 'u-ada', name: 'Ada Lovelace', roles: ['chat-users'] };
+let browserTokenSeconds = 3600;
+
+test.beforeAll(async () => {
+  test.setTimeout(200_000);
+  await oidc.issuer.keys.generate('RS256');
+  const oidcPort = await freePort();
+  await oidc.start(oidcPort, 'localhost');
+  issuer = oidc.issuer.url!;
+  // tokens from the browser flow: the access token is for the API, the id token for the SPA
+  oidc.service.on('beforeTokenSigning', (token: { payload: Record<string, unknown> }) => {
+    const idToken = token.payload.aud === CLIENT_ID;
+    Object.assign(token.payload, {
+      sub: browserUser.sub,
+      name: browserUser.name,
+      preferred_username: browserUser.sub,
+      exp: Math.floor(Date.now() / 1000) + browserTokenSeconds,
+    });
+    if (!idToken) Object.assign(token.payload, { aud: AUDIENCE, azp: CLIENT_ID, jti: randomUUID(), realm_access: { roles: browserUser.roles } });
+  });
+  oidc.service.on('beforeResponse', (response: { body: Record<string, unknown> }) => {
+    if ('access_token' in response.body) response.body.expires_in = browserTokenSeconds;
+  });
+  server = new ParleyServer(await freePort(), {
+    CHAT_OIDC_ISSUER: issuer,
+    CHAT_OIDC_CLIENT_ID: CLIENT_ID,
+    CHAT_OIDC_AUDIENCE: AUDIENCE,
+    CHAT_OIDC_GROUPS_CLAIM: 'realm_access.roles',
+    CHAT_OIDC_ADMIN_GROUPS: 'chat-admins',
+    CHAT_OIDC_USER_GROUPS: 'chat-users',
+  });
+  await server.start();
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+  await oidc.stop();
+});
+
+/** A token from the provider's own keys, shaped by `change`. */
+async function token(person: Person, change: (payload: Record<string, unknown>) => void = () => {}, options: { kid?: string; expiresIn?: number } = {}): Promise<string> {
+  return oidc.issuer.buildToken({
+    kid: options.kid,
+    expiresIn: options.expiresIn ?? 600,
+    scopesOrTransform: (_header, payload) => {
+      // jti: Payara's MP JWT insists on it (Keycloak sends one; see README for Entra ID)
+      Object.assign(payload, { sub: person.sub, name: person.name, aud: AUDIENCE, jti: randomUUID(), realm_access: { roles: person.roles } });
+      change(payload);
+    },
+  });
+}
+
+const alice: Person = { sub: 'u-alice', name: 'Alice Admin', roles: ['chat-users', 'chat-admins'] };
+const bob: Person = { sub: 'u-bob', name: 'Bob Builder', roles: ['chat-users', 'engineering'] };
+const carol: Person = { sub: 'u-carol', name: 'Carol Contractor', roles: ['chat-users'] };
+const outsider: Person = { sub: 'u-eve', name: 'Eve Outsider', roles: ['some-other-app'] };
+
+async function rest(path: string, bearer?: string, init: RequestInit = {}): Promise<Response> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (bearer) headers.Authorization = `Bearer ${bearer}`;
+  return fetch(`${server.url}${path}`, { ...init, headers });
+}
+
+interface SocketOutcome {
+  /** the first frame, if the connection was accepted */
+  first?: { type: string; [key: string]: unknown };
+  /** refused at the handshake with this HTTP status */
+  httpStatus?: number;
+  /** or closed with this code before any frame */
+  closeCode?: number;
+}
+
+function openRoom(room: string, bearer: string, origin?: string): Promise<SocketOutcome & { socket?: WebSocket }> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/ws/rooms/${room}?access_token=${bearer}`, origin ? { origin } : {});
+    socket.once('message', (data) => resolve({ first: JSON.parse(String(data)), socket }));
+    socket.once('unexpected-response', (_request, response) => resolve({ httpStatus: response.statusCode }));
+    socket.once('close', (code) => resolve({ closeCode: code }));
+    socket.once('error', () => {});
+  });
+}
+
+function refused(outcome: SocketOutcome): boolean {
+  return outcome.first === undefined && (outcome.closeCode === 1008 || outcome.httpStatus === 401 || outcome.httpStatus === 403);
+}
+
+test('the server runs in OIDC mode: the SPA learns the provider, dev login is gone', async () => {
+  expect(await (await rest('/api/auth/config')).json()).toEqual({ mode: 'oidc', issuer, clientId: CLIENT_ID });
+  expect((await rest('/api/auth/dev-login', undefined, { method: 'POST', body: '{"name":"Mallory"}' })).status).toBe(404);
+});
+
+test('REST: valid tokens pass, roles come from the mapped claim, every bad token is 401', async () => {
+  expect((await rest('/api/rooms')).status).toBe(401);
+  expect((await rest('/api/rooms', await token(carol))).status).toBe(200);
+  expect((await rest('/api/admin/stats', await token(carol))).status).toBe(403);
+  expect((await rest('/api/admin/stats', await token(alice))).status).toBe(200);
+  expect((await rest('/api/rooms', await token(outsider))).status).toBe(403);
+
+  const valid = await token(carol);
+  const forged = valid.slice(0, -6) + (valid.endsWith('AAAAAA') ? 'BBBBBB' : 'AAAAAA');
+  const badTokens = {
+    expired: await token(carol, (p) => Object.assign(p, { exp: Math.floor(Date.now() / 1000) - 600, iat: Math.floor(Date.now() / 1000) - 1200 })),
+    forged,
+    wrongIssuer: await token(carol, (p) => Object.assign(p, { iss: 'http://evil.example' })),
+    wrongAudience: await token(carol, (p) => Object.assign(p, { aud: 'some-other-api' })),
+  };
+  for (const [kind, bad] of Object.entries(badTokens)) {
+    expect((await rest('/api/rooms', bad)).status, kind).toBe(401);
+  }
+});
+
+test('WebSocket: the handshake verifies the same way and checks the Origin', async () => {
+  const ok = await openRoom('sso-lobby', await token(carol));
+  expect(ok.first).toMatchObject({ type: 'welcome', you: { id: 'u-carol', name: 'Carol Contractor' } });
+  ok.socket!.close();
+
+  const valid = await token(carol);
+  const cases = {
+    expired: await token(carol, (p) => Object.assign(p, { exp: Math.floor(Date.now() / 1000) - 600 })),
+    forged: valid.slice(0, -6) + (valid.endsWith('AAAAAA') ? 'BBBBBB' : 'AAAAAA'),
+    wrongIssuer: await token(carol, (p) => Object.assign(p, { iss: 'http://evil.example' })),
+    wrongAudience: await token(carol, (p) => Object.assign(p, { aud: 'some-other-api' })),
+    noRole: await token(outsider),
+  };
+  for (const [kind, bad] of Object.entries(cases)) {
+    expect(refused(await openRoom('sso-lobby', bad)), kind).toBe(true);
+  }
+  expect(refused(await openRoom('sso-lobby', valid, 'http://evil.example')), 'foreign origin').toBe(true);
+  const sameOrigin = await openRoom('sso-lobby', valid, server.url);
+  expect(sameOrigin.first?.type).toBe('welcome');
+  sameOrigin.socket!.close();
+});
+
+test('a key the provider rotates in is accepted without a restart', async () => {
+  test.setTimeout(120_000);
+  await oidc.issuer.keys.generate('RS256', { kid: 'rotated-key' });
+  const rotated = await token(carol, () => {}, { kid: 'rotated-key' });
+  // REST caches the JWKS for at most 30 s (payara-mp-jwt.properties); the WebSocket verifier
+  // refetches it as soon as it meets an unknown key id
+  const ws = await openRoom('sso-lobby', rotated);
+  expect(ws.first?.type).toBe('welcome');
+  ws.socket!.close();
+  await expect.poll(async () => (await rest('/api/rooms', rotated)).status, { timeout: 60_000, intervals: [1000] }).toBe(200);
+});
+
+test('rooms restricted to groups: hidden, 403 and 1008 for outsiders; admins and members get in', async () => {
+  const admin = await token(alice);
+  const member = await token(bob);
+  const nonMember = await token(carol);
+  const connected = await openRoom('sso-secret', nonMember);
+  expect(connected.first?.type).toBe('welcome');
+  const closed = new Promise<number>((resolve) => connected.socket!.once('close', resolve));
+
+  const put = await rest('/api/rooms/sso-secret', admin, { method: 'PUT', body: JSON.stringify({ allowedGroups: ['engineering'] }) });
+  expect(put.status).toBe(200);
+  expect(await closed).toBe(1008);
+
+  expect((await rest('/api/rooms/sso-secret/messages', nonMember)).status).toBe(403);
+  expect((await (await rest('/api/rooms', nonMember)).json()).map((r: { name: string }) => r.name)).not.toContain('sso-secret');
+  expect(refused(await openRoom('sso-secret', nonMember))).toBe(true);
+
+  for (const allowed of [member, admin]) {
+    expect((await rest('/api/rooms/sso-secret/messages', allowed)).status).toBe(200);
+    expect((await (await rest('/api/rooms', allowed)).json()).map((r: { name: string }) => r.name)).toContain('sso-secret');
+    const inside = await openRoom('sso-secret', allowed);
+    expect(inside.first?.type).toBe('welcome');
+    inside.socket!.close();
+  }
+});
+
+test('a token expiring under an open connection: token_expired, then 1008', async () => {
+  const shortLived = await token(carol, () => {}, { expiresIn: 3 });
+  const outcome = await openRoom('sso-lobby', shortLived);
+  expect(outcome.first?.type).toBe('welcome');
+  const frames: { type: string; code?: string }[] = [];
+  outcome.socket!.on('message', (data) => frames.push(JSON.parse(String(data))));
+  const code = await new Promise<number>((resolve) => outcome.socket!.once('close', resolve));
+  expect(code).toBe(1008);
+  expect(frames.filter((f) => f.type === 'error').map((f) => f.code)).toEqual(['token_expired']);
+});
+
+test('the browser signs in with the provider (code + PKCE), chats, and renews its token without losing anything', async ({ browser }) => {
+  test.setTimeout(120_000);
+  browserUser = { sub: 'u-ada', name: 'Ada Lovelace', roles: ['chat-users'] };
+  browserTokenSeconds = 20;
+  const context = await browser.newContext({ baseURL: server.url });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Sign in with SSO' }).click();
+  await expect(page.getByTestId('whoami')).toHaveText('Ada Lovelace');
+  expect(page.url()).not.toContain('code=');
+
+  await page.getByLabel('Join or create a room').fill('sso-browser');
+  await page.getByLabel('Join or create a room').press('Enter');
+  await expect(page.getByTestId('connection-status')).toHaveText('Connected');
+  await page.getByLabel('Message', { exact: true }).fill('signed in through SSO');
+  await page.getByLabel('Message', { exact: true }).press('Enter');
+  await expect(page.locator('article.message').last()).toHaveClass(/delivery-sent/);
+
+  // outlive the first access token: the server closes with token_expired, the app renews and resumes
+  await page.waitForTimeout((browserTokenSeconds + 3) * 1000);
+  await expect(page.getByTestId('connection-status')).toHaveText('Connected', { timeout: 20_000 });
+  await page.getByLabel('Message', { exact: true }).fill('still here after renewal');
+  await page.getByLabel('Message', { exact: true }).press('Enter');
+  await expect(page.locator('article.message').last()).toHaveClass(/delivery-sent/);
+  await expect(page.locator('article.message .body')).toHaveText(['signed in through SSO', 'still here after renewal']);
+  await context.close();
+});
