@@ -51,7 +51,9 @@ abstract class ProductionServerSmoke {
                         "chat.llm.base.url",
                         "http://127.0.0.1:" + FakeLlm.PORT + "/v1",
                         "chat.llm.model",
-                        "test-model"));
+                        "test-model",
+                        "chat.oidc.admin.groups",
+                        "admin,ops"));
         api = server.api();
     }
 
@@ -89,6 +91,15 @@ abstract class ProductionServerSmoke {
                         .longValue())
                 .isGreaterThanOrEqualTo(3);
         assertThat(api.get("api/rooms", "not.a.token").status()).isEqualTo(401);
+    }
+
+    @Test
+    void rolesFollowTheConfiguredGroupMapping() {
+        // chat.oidc.admin.groups=admin,ops: a member of "ops" is an admin on this server too
+        Api.Login operator = api.loginWithGroups("Olga", "ops");
+        assertThat(api.get("api/admin/stats", operator.token()).status()).isEqualTo(200);
+        Api.Login other = api.loginWithGroups("Otto", "marketing");
+        assertThat(api.get("api/admin/stats", other.token()).status()).isEqualTo(403);
     }
 
     @Test

@@ -47,7 +47,7 @@ public class ChatConfigSource implements ConfigSource {
 
     @Override
     public String getValue(String propertyName) {
-        if (!propertyName.startsWith("mp.jwt.")) {
+        if (!propertyName.startsWith("mp.jwt.") && !propertyName.startsWith("smallrye.jwt.")) {
             return null;
         }
         return getProperties().get(propertyName);
@@ -77,6 +77,9 @@ public class ChatConfigSource implements ConfigSource {
                             Settings.get("chat.oidc.issuer").orElseThrow()))
                     .ifPresent(url -> derived.put("mp.jwt.verify.publickey.location", url));
             Settings.get("chat.oidc.audience").ifPresent(aud -> derived.put("mp.jwt.verify.audiences", aud));
+            // WildFly's MP JWT (SmallRye) reads groups from this claim path; Payara is served by MappedRoles
+            Settings.get("chat.oidc.groups.claim")
+                    .ifPresent(claim -> derived.put("smallrye.jwt.path.groups", claim.replace('.', '/')));
         } else {
             derived.put("mp.jwt.verify.issuer", DevSigningKey.ISSUER);
             derived.put("mp.jwt.verify.publickey", DevSigningKey.publicKeyPem());
