@@ -108,7 +108,7 @@ function refused(outcome: SocketOutcome): boolean {
 }
 
 test('the server runs in OIDC mode: the SPA learns the provider, dev login is gone', async () => {
-  expect(await (await rest('/api/auth/config')).json()).toEqual({ mode: 'oidc', issuer, clientId: CLIENT_ID });
+  expect(await (await rest('/api/auth/config')).json()).toEqual({ mode: 'oidc', issuer, clientId: CLIENT_ID, scope: 'openid profile email' });
   expect((await rest('/api/auth/dev-login', undefined, { method: 'POST', body: '{"name":"Mallory"}' })).status).toBe(404);
 });
 

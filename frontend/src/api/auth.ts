@@ -4,7 +4,14 @@ import { UserManager, WebStorageStateStore } from 'oidc-client-ts';
 import type { User } from '../chat/protocol';
 import { api } from './http';
 
-export type AuthConfig = { mode: 'dev' } | { mode: 'oidc'; issuer: string; clientId: string };
+export type AuthConfig = { mode: 'dev' } | OidcConfig;
+
+export interface OidcConfig {
+  mode: 'oidc';
+  issuer: string;
+  clientId: string;
+  scope?: string;
+}
 
 export interface Session {
   token: string;
@@ -67,14 +74,14 @@ export async function devLogin(name: string, admin: boolean): Promise<Session> {
 
 let manager: UserManager | null = null;
 
-function oidcManager(config: { issuer: string; clientId: string }): UserManager {
+function oidcManager(config: OidcConfig): UserManager {
   manager ??= new UserManager({
     authority: config.issuer,
     client_id: config.clientId,
     redirect_uri: window.location.origin + '/',
     post_logout_redirect_uri: window.location.origin + '/',
     response_type: 'code',
-    scope: 'openid profile email',
+    scope: config.scope ?? 'openid profile email',
     automaticSilentRenew: true,
     // renew shortly before expiry; the WebSocket of an expired token is closed and reopened
     accessTokenExpiringNotificationTimeInSeconds: 10,
@@ -96,7 +103,7 @@ function sessionFromOidc(user: { access_token: string; expires_at?: number; prof
 
 /** Finishes a redirect back from the provider, or picks up a signed-in user; null when signed out. */
 export async function oidcSession(
-  config: { issuer: string; clientId: string },
+  config: OidcConfig,
   renewed: (session: Session) => void,
 ): Promise<Session | null> {
   const users = oidcManager(config);
@@ -115,11 +122,11 @@ export async function oidcSession(
   return sessionFromOidc(user);
 }
 
-export async function oidcLogin(config: { issuer: string; clientId: string }): Promise<void> {
+export async function oidcLogin(config: OidcConfig): Promise<void> {
   await oidcManager(config).signinRedirect({ url_state: window.location.hash });
 }
 
-export async function oidcRenew(config: { issuer: string; clientId: string }): Promise<Session | null> {
+export async function oidcRenew(config: OidcConfig): Promise<Session | null> {
   const user = await oidcManager(config).signinSilent();
   return user ? sessionFromOidc(user) : null;
 }

@@ -40,14 +40,18 @@ public class AuthResource {
     @ConfigProperty(name = "chat.oidc.client.id")
     java.util.Optional<String> oidcClientId;
 
+    @Inject
+    @ConfigProperty(name = "chat.oidc.scope", defaultValue = "openid profile email")
+    String oidcScope;
+
     /** What the browser needs to sign in. */
     @GET
     @Path("config")
     public AuthConfig config() {
         if (oidcIssuer.isPresent()) {
-            return new AuthConfig("oidc", oidcIssuer.get(), oidcClientId.orElse(null));
+            return new AuthConfig("oidc", oidcIssuer.get(), oidcClientId.orElse(null), oidcScope);
         }
-        return new AuthConfig("dev", null, null);
+        return new AuthConfig("dev", null, null, null);
     }
 
     /** Signs a dev token for a name; 404 when an OIDC issuer is configured. */
@@ -82,7 +86,8 @@ public class AuthResource {
         return new ArrayList<>(groups);
     }
 
-    public record AuthConfig(String mode, String issuer, String clientId) {}
+    /** {@code scope}, an extension: what the browser app asks the provider for. */
+    public record AuthConfig(String mode, String issuer, String clientId, String scope) {}
 
     public record DevLoginRequest(String name, List<String> groups) {}
 
