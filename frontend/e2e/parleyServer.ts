@@ -29,12 +29,17 @@ export class ParleyServer {
     private readonly env: Record<string, string>,
   ) {}
 
+  /** Everything the server process printed so far. */
+  get logFile(): string {
+    return join(ROOT, 'frontend', 'target', `e2e-server-${this.port}.log`);
+  }
+
   get url(): string {
     return `http://localhost:${this.port}`;
   }
 
   async start(): Promise<void> {
-    const log = createWriteStream(join(ROOT, 'frontend', 'target', `e2e-server-${this.port}.log`), { flags: 'a' });
+    const log = createWriteStream(this.logFile, { flags: 'a' });
     this.process = spawn('bash', [join(ROOT, 'run.sh')], {
       cwd: ROOT,
       detached: true, // its own process group, so stop() also ends the Java process

@@ -4,6 +4,7 @@
 // Origin check, and a token expiring under an open connection.
 import { expect, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { OAuth2Server } from 'oauth2-mock-server';
 import WebSocket from 'ws';
 import { freePort, ParleyServer } from './parleyServer';
@@ -60,9 +61,12 @@ test.afterAll(async () => {
   await oidc.stop();
 });
 
+/** every token this suite handed to the server, to check none reached its log */
+const issuedTokens: string[] = [];
+
 /** A token from the provider's own keys, shaped by `change`. */
 async function token(person: Person, change: (payload: Record<string, unknown>) => void = () => {}, options: { kid?: string; expiresIn?: number } = {}): Promise<string> {
-  return oidc.issuer.buildToken({
+  const built = await oidc.issuer.buildToken({
     kid: options.kid,
     expiresIn: options.expiresIn ?? 600,
     scopesOrTransform: (_header, payload) => {
@@ -71,6 +75,8 @@ async function token(person: Person, change: (payload: Record<string, unknown>) 
       change(payload);
     },
   });
+  issuedTokens.push(built);
+  return built;
 }
 
 const alice: Person = { sub: 'u-alice', name: 'Alice Admin', roles: ['chat-users', 'chat-admins'] };
@@ -228,4 +234,16 @@ test('the browser signs in with the provider (code + PKCE), chats, and renews it
   await expect(page.locator('article.message').last()).toHaveClass(/delivery-sent/);
   await expect(page.locator('article.message .body')).toHaveText(['signed in through SSO', 'still here after renewal']);
   await context.close();
+});
+
+test('no token ever reaches the server log, not even refused ones', async () => {
+  expect(issuedTokens.length).toBeGreaterThan(10);
+  const log = readFileSync(server.logFile, 'utf8');
+  expect(log).toContain('Sign-in: OpenID Connect');
+  for (const issued of issuedTokens) {
+    // the signature alone identifies a token; the payload may legitimately be logged by nobody
+    const signature = issued.split('.')[2];
+    expect(log.includes(signature), 'a token signature in the log').toBe(false);
+    expect(log.includes(issued.split('.')[1]), 'a token payload in the log').toBe(false);
+  }
 });
