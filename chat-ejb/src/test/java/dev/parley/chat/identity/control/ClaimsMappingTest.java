@@ -7,6 +7,7 @@ import dev.parley.chat.identity.entity.Identity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ClaimsMappingTest {
@@ -29,6 +30,26 @@ class ClaimsMappingTest {
                 .identity(Map.of("sub", "1", "realm_access", Map.of("roles", List.of("user"))), Instant.EPOCH);
         assertThat(identity.groups()).containsExactly("user");
         assertThat(identity.name()).isEqualTo("1");
+    }
+
+    @Test
+    void mapsTheProvidersGroupsToTheAppsRolesAndKeepsThem() {
+        ClaimsMapping mapping = new ClaimsMapping("roles", Set.of("Chat.Admin"), Set.of("Chat.User"));
+        assertThat(mapping.identity(Map.of("sub", "1", "roles", List.of("Chat.Admin", "eng")), Instant.EPOCH)
+                        .groups())
+                .containsExactlyInAnyOrder("Chat.Admin", "eng", "admin");
+        assertThat(mapping.identity(Map.of("sub", "2", "roles", List.of("Chat.User")), Instant.EPOCH)
+                        .groups())
+                .containsExactlyInAnyOrder("Chat.User", "user");
+        assertThat(mapping.identity(Map.of("sub", "3", "roles", "other-app"), Instant.EPOCH)
+                        .groups())
+                .containsExactly("other-app");
+    }
+
+    @Test
+    void everyoneSignedInIsAUserWhenTheUserGroupsAreAStar() {
+        ClaimsMapping mapping = new ClaimsMapping("groups", Set.of("ops"), Set.of(ClaimsMapping.EVERYONE));
+        assertThat(mapping.identity(Map.of("sub", "1"), Instant.EPOCH).groups()).containsExactly("user");
     }
 
     @Test
