@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 
 war=chat-web/target/parley.war
 micro=chat-web/target/micro/payara-micro.jar
-if [ -z "${PARLEY_SKIP_BUILD:-}" ] && { [ ! -f "$war" ] || [ ! -f "$micro" ] || [ -n "$(find pom.xml chat-*/pom.xml chat-*/src frontend -newer "$war" -type f -not -path '*/node_modules/*' -print -quit 2>/dev/null)" ]; }; then
+if [ -z "${PARLEY_SKIP_BUILD:-}" ] && { [ ! -f "$war" ] || [ ! -f "$micro" ] || [ -n "$(find pom.xml chat-*/pom.xml chat-*/src frontend -newer "$war" -type f -not -path '*/node_modules/*' -not -path '*/target/*' -print -quit 2>/dev/null)" ]; }; then
   echo "Building (mvn -DskipTests install)..."
   mvn -B -q -DskipTests install
 fi
