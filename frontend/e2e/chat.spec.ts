@@ -197,6 +197,35 @@ test('older messages load when scrolling up, and the rooms index shows activity'
   await reader.context.close();
 });
 
+test('a message the server refuses shows why and can be retried', async ({ browser }) => {
+  const alice = await person(browser, 'Alice');
+  // the first message frame gets a rate_limited error instead of reaching the server, as the
+  // server answers a flood; everything else passes through to the real server
+  let refusedOnce = false;
+  await alice.page.routeWebSocket(/\/ws\/rooms\//, (socket) => {
+    const upstream = socket.connectToServer();
+    socket.onMessage((frame) => {
+      const parsed = JSON.parse(String(frame));
+      if (parsed.type === 'message' && !refusedOnce) {
+        refusedOnce = true;
+        socket.send(JSON.stringify({ type: 'error', code: 'rate_limited', message: 'slow down: 10 messages per second', id: parsed.id }));
+        return;
+      }
+      upstream.send(frame);
+    });
+    upstream.onMessage((frame) => socket.send(frame));
+  });
+  await joinRoom(alice.page, 'e2e-retry');
+  await say(alice.page, 'try me again');
+  const entry = alice.page.locator('article.message').last();
+  await expect(entry).toHaveClass(/delivery-failed/);
+  await expect(entry.getByRole('alert')).toContainText('Not sent: slow down: 10 messages per second');
+  await entry.getByRole('button', { name: 'Retry' }).click();
+  await expect(entry).toHaveClass(/delivery-sent/);
+  expect(await seqsOf(alice.page)).toEqual([1]);
+  await alice.context.close();
+});
+
 test('on a phone the room is usable and the login screen is shown first', async ({ browser }) => {
   const context = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 780 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
