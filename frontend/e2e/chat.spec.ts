@@ -226,6 +226,37 @@ test('a message the server refuses shows why and can be retried', async ({ brows
   await alice.context.close();
 });
 
+test("room settings: the creator renames the room and silences the assistant; others may not", async ({ browser }) => {
+  const alice = await person(browser, 'Alice');
+  const bob = await person(browser, 'Bob');
+  await joinRoom(alice.page, 'e2e-settings');
+  await joinRoom(bob.page, 'e2e-settings');
+
+  await bob.page.getByRole('button', { name: 'Settings' }).click();
+  await bob.page.getByLabel('Title').fill('Taken over');
+  await bob.page.getByRole('button', { name: 'Save' }).click();
+  await expect(bob.page.getByRole('dialog').getByRole('alert')).toHaveText("Only the room's creator or an admin can change its settings.");
+  await bob.page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(bob.page.getByRole('dialog')).toHaveCount(0);
+
+  await alice.page.getByRole('button', { name: 'Settings' }).click();
+  await expect(alice.page.getByLabel('Assistant', { exact: true })).toHaveValue('mention');
+  await alice.page.getByLabel('Title').fill('Design review');
+  await alice.page.getByLabel('Assistant', { exact: true }).selectOption('off');
+  await alice.page.getByRole('button', { name: 'Save' }).click();
+  await expect(alice.page.getByRole('dialog')).toHaveCount(0);
+  await expect(bob.page.getByRole('heading', { name: '#Design review' })).toBeVisible();
+
+  const requestsBefore = llm.requests;
+  await say(alice.page, '@assistant are you there?');
+  await expect(messageBodies(bob.page).last()).toHaveText('@assistant are you there?');
+  await bob.page.waitForTimeout(2000);
+  await expect(log(bob.page).locator('.role-assistant')).toHaveCount(0);
+  expect(llm.requests).toBe(requestsBefore);
+  await alice.context.close();
+  await bob.context.close();
+});
+
 test('on a phone the room is usable and the login screen is shown first', async ({ browser }) => {
   const context = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 780 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();

@@ -1,10 +1,13 @@
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api } from '../api/http';
+import type { RoomInfo } from '../chat/protocol';
 import type { Session } from '../api/auth';
 import { hueOf } from '../chat/grouping';
 import { streamingReply } from '../chat/roomState';
 import { Avatar } from './Avatar';
 import { Composer } from './Composer';
 import { MessageList } from './MessageList';
+import { RoomSettings } from './RoomSettings';
 import { StatusBadge } from './StatusBadge';
 import { useRoom } from './useRoom';
 
@@ -24,6 +27,12 @@ export function RoomPage({ room, session, renewToken }: Props) {
   const lastCursor = useRef(0);
   const reply = streamingReply(state);
   const typers = Object.values(state.typing).map((t) => t.user.name);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [loadedInfo, setLoadedInfo] = useState<RoomInfo | null>(null);
+  useEffect(() => {
+    api<RoomInfo>('GET', `/api/rooms/${room}`).then(setLoadedInfo, () => {});
+  }, [room]);
+  const info = state.info ?? loadedInfo;
 
   const onPointerMove = (e: PointerEvent) => {
     const now = Date.now();
@@ -38,10 +47,14 @@ export function RoomPage({ room, session, renewToken }: Props) {
   return (
     <main class="room-page">
       <header class="room-header">
-        <h1>#{state.info?.title || room}</h1>
+        <h1>#{info?.title || room}</h1>
         <StatusBadge status={chat.status} detail={chat.statusDetail} />
         <span class="online-count">{state.presence.length} online</span>
+        <button class="link" onClick={() => setSettingsOpen(true)}>
+          Settings
+        </button>
       </header>
+      {settingsOpen && <RoomSettings room={room} onClose={() => setSettingsOpen(false)} />}
       {state.notice && (
         <p class="notice" role="status">
           {state.notice}

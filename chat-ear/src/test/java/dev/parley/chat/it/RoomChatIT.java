@@ -406,6 +406,14 @@ class RoomChatIT extends DeployedAppIT {
             assertThat(renamed.json().getString("assistant")).isEqualTo("off");
             JsonObject roomFrame = guest.next("room").getJsonObject("room");
             assertThat(roomFrame.getString("title")).isEqualTo("Planning");
+            JsonObject settings = api.get("api/rooms/" + room, stranger.token()).json();
+            assertThat(settings.getString("title")).isEqualTo("Planning");
+            assertThat(settings.getString("assistant")).isEqualTo("off");
+            assertThat(settings.getString("persona")).isEqualTo("Be brief.");
+            JsonObject unused = api.get("api/rooms/never-used-" + id().substring(0, 8), stranger.token())
+                    .json();
+            assertThat(unused.getString("assistant")).isEqualTo("mention");
+            assertThat(unused.getJsonNumber("lastSeq").longValue()).isZero();
             assertThat(api.put("api/rooms/" + room, creator.token(), "{\"assistant\":\"sometimes\"}")
                             .status())
                     .isEqualTo(400);
@@ -416,6 +424,7 @@ class RoomChatIT extends DeployedAppIT {
             assertThat(api.get("api/rooms/" + room + "/messages", stranger.token())
                             .status())
                     .isEqualTo(403);
+            assertThat(api.get("api/rooms/" + room, stranger.token()).status()).isEqualTo(403);
             assertThat(api.get("api/rooms", stranger.token()).array().getValuesAs(JsonObject.class))
                     .noneMatch(r -> r.getString("name").equals(room));
             WsClient refused = join(stranger);

@@ -67,6 +67,20 @@ public class RoomsResource {
         return rooms.visibleTo(caller.identity());
     }
 
+    /** A room's settings (an extension); a room never used shows the defaults it would start with. */
+    @GET
+    @Path("{room}")
+    public RoomView room(@PathParam("room") String name) {
+        validName(name);
+        if (!mayEnter(name)) {
+            throw new ForbiddenException();
+        }
+        return rooms.find(name)
+                .map(RoomView::of)
+                .orElseGet(() ->
+                        new RoomView(name, null, AssistantMode.MENTION.wireName(), null, List.of(), null, 0, null));
+    }
+
     /** Changes a room's settings (its creator or an admin); creates the room if it is new. */
     @PUT
     @Path("{room}")
