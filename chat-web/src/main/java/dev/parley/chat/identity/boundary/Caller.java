@@ -5,7 +5,6 @@ import dev.parley.chat.identity.entity.Identity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAuthorizedException;
-import java.time.Instant;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The REST caller as an {@link Identity}, from the token MicroProfile JWT verified. */
@@ -23,6 +22,6 @@ public class Caller {
         if (jwt == null || jwt.getSubject() == null) {
             throw new NotAuthorizedException("Bearer");
         }
-        return mapping.identity(JwtClaims.of(jwt), Instant.ofEpochSecond(jwt.getExpirationTime()));
+        return JwtClaims.identity(mapping, jwt);
     }
 }

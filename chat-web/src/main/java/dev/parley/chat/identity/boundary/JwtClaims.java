@@ -1,10 +1,13 @@
 package dev.parley.chat.identity.boundary;
 
+import dev.parley.chat.identity.control.IdentityMapping;
+import dev.parley.chat.identity.entity.Identity;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -16,6 +19,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 final class JwtClaims {
 
     private JwtClaims() {}
+
+    /** The caller a verified token proves, under the configured claims mapping. */
+    static Identity identity(IdentityMapping mapping, JsonWebToken jwt) {
+        return mapping.identity(of(jwt), Instant.ofEpochSecond(jwt.getExpirationTime()));
+    }
 
     static Map<String, Object> of(JsonWebToken jwt) {
         Map<String, Object> claims = new LinkedHashMap<>();

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -33,8 +32,7 @@ public class MappedRoles implements IdentityStore {
             return Set.of();
         }
         try {
-            return mapping.identity(JwtClaims.of(jwt), Instant.ofEpochSecond(jwt.getExpirationTime()))
-                    .groups();
+            return JwtClaims.identity(mapping, jwt).groups();
         } catch (IllegalArgumentException noSubject) {
             return Set.of();
         }

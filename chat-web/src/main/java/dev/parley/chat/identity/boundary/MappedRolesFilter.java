@@ -1,6 +1,5 @@
 package dev.parley.chat.identity.boundary;
 
-import dev.parley.chat.identity.entity.Identity;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAuthorizedException;
@@ -10,6 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
+import java.util.Set;
 
 /**
  * The configured claims mapping for servers whose {@code @RolesAllowed} check asks the JAX-RS
@@ -29,35 +29,48 @@ public class MappedRolesFilter implements ContainerRequestFilter {
         if (original == null || original.getUserPrincipal() == null) {
             return;
         }
-        request.setSecurityContext(new SecurityContext() {
-            @Override
-            public Principal getUserPrincipal() {
-                return original.getUserPrincipal();
-            }
-
-            @Override
-            public boolean isUserInRole(String role) {
-                return original.isUserInRole(role) || mapped(role);
-            }
-
-            @Override
-            public boolean isSecure() {
-                return original.isSecure();
-            }
-
-            @Override
-            public String getAuthenticationScheme() {
-                return original.getAuthenticationScheme();
-            }
-        });
+        request.setSecurityContext(new MappedSecurityContext(original));
     }
 
-    private boolean mapped(String role) {
-        try {
-            Identity identity = caller.identity();
-            return identity.groups().contains(role);
-        } catch (NotAuthorizedException | IllegalArgumentException notAToken) {
-            return false;
+    /** The container's answer, or else the mapped roles, worked out once per request. */
+    private final class MappedSecurityContext implements SecurityContext {
+
+        private final SecurityContext original;
+        private Set<String> mapped;
+
+        MappedSecurityContext(SecurityContext original) {
+            this.original = original;
+        }
+
+        @Override
+        public Principal getUserPrincipal() {
+            return original.getUserPrincipal();
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return original.isUserInRole(role) || mapped().contains(role);
+        }
+
+        @Override
+        public boolean isSecure() {
+            return original.isSecure();
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return original.getAuthenticationScheme();
+        }
+
+        private Set<String> mapped() {
+            if (mapped == null) {
+                try {
+                    mapped = caller.identity().groups();
+                } catch (NotAuthorizedException | IllegalArgumentException notAToken) {
+                    mapped = Set.of();
+                }
+            }
+            return mapped;
         }
     }
 }

@@ -72,11 +72,11 @@ public class RoomsResource {
     @Path("{room}")
     public RoomView room(@PathParam("room") String name) {
         validName(name);
-        if (!mayEnter(name)) {
+        Optional<Room> room = rooms.find(name);
+        if (room.isPresent() && !room.get().admits(caller.identity().groups())) {
             throw new ForbiddenException();
         }
-        return rooms.find(name)
-                .map(RoomView::of)
+        return room.map(RoomView::of)
                 .orElseGet(() ->
                         new RoomView(name, null, AssistantMode.MENTION.wireName(), null, List.of(), null, 0, null));
     }
