@@ -36,14 +36,30 @@ ASADMIN
   extra_libs=(--addlibs chat-web/target/micro/postgresql.jar)
   echo "Database: PostgreSQL at ${CHAT_DB_URL%%\?*}"
 else
-  echo "set resources.jdbc-connection-pool.H2Pool.property.URL=jdbc:h2:file:$data_dir/parley" > "$boot"
+  echo "set resources.jdbc-connection-pool.H2Pool.property.URL=jdbc:h2:file:$data_dir/parley;WRITE_DELAY=0" > "$boot"
   echo "Database: H2 file database in $data_dir"
 fi
 
-echo "Starting Payara Micro on http://localhost:$port ..."
+# Dev login lets anyone who reaches the port sign in as anyone, admins included: in dev mode the
+# server listens on loopback only, unless CHAT_BIND_ADDRESS says otherwise.
+pre="$work/preboot.asadmin"
+if [ -n "${CHAT_BIND_ADDRESS:-}" ]; then
+  bind="$CHAT_BIND_ADDRESS"
+elif [ -n "${CHAT_OIDC_ISSUER:-}" ]; then
+  bind=0.0.0.0
+else
+  bind=127.0.0.1
+fi
+echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=$bind" > "$pre"
+if [ -z "${CHAT_OIDC_ISSUER:-}" ] && [ "$bind" != 127.0.0.1 ] && [ "$bind" != localhost ] && [ "$bind" != ::1 ]; then
+  echo "WARNING: dev login is on and the server listens on $bind: anyone who can reach port $port can sign in, as an admin too."
+fi
+
+echo "Starting Payara Micro on http://localhost:$port (listening on $bind) ..."
+# --nohazelcast: one node needs no data grid, and it would listen on every interface
 # shellcheck disable=SC2086
-java ${JAVA_OPTS:--Xmx1g} -jar "$micro" --nocluster --contextroot / --port "$port" \
-  --postbootcommandfile "$boot" "${extra_libs[@]}" --deploy "$war" &
+java ${JAVA_OPTS:--Xmx1g} -jar "$micro" --nocluster --nohazelcast --contextroot / --port "$port" \
+  --prebootcommandfile "$pre" --postbootcommandfile "$boot" "${extra_libs[@]}" --deploy "$war" &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$work"' EXIT INT TERM
 wait "$server"

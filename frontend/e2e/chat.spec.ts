@@ -226,6 +226,33 @@ test('a message the server refuses shows why and can be retried', async ({ brows
   await alice.context.close();
 });
 
+test('a message typed before the welcome arrives is kept, sent and acked in its author's list', async ({ browser }) => {
+  const alice = await person(browser, 'Alice');
+  // a cold server: the welcome and history reach the page 1.5 s after the socket opened
+  await alice.page.routeWebSocket(/\/ws\/rooms\//, (socket) => {
+    const upstream = socket.connectToServer();
+    const opened = Date.now();
+    socket.onMessage((frame) => upstream.send(frame));
+    upstream.onMessage((frame) => {
+      const wait = Math.max(0, opened + 1500 - Date.now());
+      setTimeout(() => socket.send(frame), wait);
+    });
+  });
+  await alice.page.goto('/#/');
+  await alice.page.getByLabel('Join or create a room').fill('e2e-early');
+  await alice.page.getByLabel('Join or create a room').press('Enter');
+  await expect(alice.page.getByTestId('connection-status')).not.toHaveText('Connected');
+  await say(alice.page, 'sent before the welcome');
+  await expect(alice.page.getByTestId('connection-status')).toHaveText('Connected');
+  const entry = alice.page.locator('article.message').last();
+  await expect(entry.locator('.body')).toHaveText('sent before the welcome');
+  await expect(entry).toHaveClass(/delivery-sent/);
+  expect(await seqsOf(alice.page)).toEqual([1]);
+  await alice.page.reload();
+  await expect(messageBodies(alice.page)).toHaveText(['sent before the welcome']);
+  await alice.context.close();
+});
+
 test("room settings: the creator renames the room and silences the assistant; others may not", async ({ browser }) => {
   const alice = await person(browser, 'Alice');
   const bob = await person(browser, 'Bob');

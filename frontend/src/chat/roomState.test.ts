@@ -35,6 +35,41 @@ function joined(...history: ChatMessage[]): RoomState {
 const bodies = (s: RoomState) => s.entries.map((e) => e.body);
 
 describe('optimistic sending', () => {
+  it('keeps a message typed before the welcome through welcome, history and its ack', () => {
+    let s = addPending(emptyRoom('r'), 'early', 'typed before welcome', new Date());
+    expect(unacknowledged(s).map((e) => e.id)).toEqual(['early']);
+    s = apply(s, { type: 'welcome', you: alice, room: 'r', presence: [alice], lastSeq: 1 });
+    expect(s.entries).toHaveLength(1);
+    expect(s.entries[0]).toMatchObject({ id: 'early', delivery: 'pending', user: alice });
+    s = apply(s, { type: 'history', messages: [msg(1, 'older')], hasMore: false });
+    expect(bodies(s)).toEqual(['older', 'typed before welcome']);
+    expect(unacknowledged(s).map((e) => e.id)).toEqual(['early']);
+    s = apply(s, { type: 'ack', id: 'early', seq: 2 });
+    expect(s.entries.at(-1)).toMatchObject({ id: 'early', seq: 2, delivery: 'sent', user: alice });
+  });
+
+  it('keeps pending messages across a reconnect whose history does not have them yet', () => {
+    let s = addPending(joined(msg(1, 'hi')), 'c1', 'while reconnecting', new Date());
+    s = apply(
+      s,
+      { type: 'welcome', you: alice, room: 'r', presence: [alice], lastSeq: 2 },
+      { type: 'history', messages: [msg(2, 'from bob')], hasMore: false },
+    );
+    expect(bodies(s)).toEqual(['hi', 'from bob', 'while reconnecting']);
+    expect(unacknowledged(s).map((e) => e.id)).toEqual(['c1']);
+  });
+
+  it('takes the stored copy when the resumed history already has the pending message', () => {
+    let s = addPending(joined(msg(1, 'hi')), 'c1', 'stored before the drop', new Date());
+    s = apply(
+      s,
+      { type: 'welcome', you: alice, room: 'r', presence: [alice], lastSeq: 2 },
+      { type: 'history', messages: [{ ...msg(2, 'stored before the drop', alice), id: 'c1' }], hasMore: false },
+    );
+    expect(s.entries.filter((e) => e.id === 'c1')).toHaveLength(1);
+    expect(s.entries.at(-1)).toMatchObject({ id: 'c1', seq: 2, delivery: 'sent' });
+  });
+
   it('shows a sent message at once as pending, then confirms it with the acked seq', () => {
     let s = addPending(joined(msg(1, 'hi')), 'c1', 'hello', new Date());
     expect(s.entries.at(-1)).toMatchObject({ id: 'c1', seq: null, delivery: 'pending', user: alice });

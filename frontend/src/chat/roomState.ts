@@ -122,13 +122,18 @@ export function streamingReply(state: RoomState): Entry | undefined {
   return state.entries.find((e) => e.role === 'assistant' && e.status === 'streaming');
 }
 
+/**
+ * Who "you" are before the welcome says it: a message typed that early is listed at once under
+ * this placeholder and takes the real user when the welcome comes.
+ */
+export const NOT_YET_WELCOMED: User = { id: '', name: 'You' };
+
 export function addPending(state: RoomState, id: string, body: string, now: Date): RoomState {
-  if (!state.you) return state;
   const entry: Entry = {
     id,
     seq: null,
     room: state.room,
-    user: state.you,
+    user: state.you ?? NOT_YET_WELCOMED,
     role: 'user',
     body,
     status: 'complete',
@@ -161,8 +166,11 @@ export function dropExpired(state: RoomState, now: number): RoomState {
 
 export function reduce(state: RoomState, frame: ServerFrame, now: number): RoomState {
   switch (frame.type) {
-    case 'welcome':
-      return { ...state, you: frame.you, presence: frame.presence, typing: {}, cursors: {}, notice: null };
+    case 'welcome': {
+      // pending and failed messages stay until acked or given up: only their author is settled here
+      const entries = state.entries.map((e) => (e.seq === null && e.user.id === NOT_YET_WELCOMED.id ? { ...e, user: frame.you } : e));
+      return { ...state, you: frame.you, entries, presence: frame.presence, typing: {}, cursors: {}, notice: null };
+    }
     case 'history': {
       const fresh = resumeFrom(state) === null;
       return {

@@ -58,6 +58,20 @@ public final class EmbeddedServer implements AutoCloseable {
         throw new AssertionError("the embedded server did not answer within " + STARTUP);
     }
 
+    /** Kills the server's JVM as a crash would ({@code kill -9}): no shutdown hook, no flush. */
+    public void kill() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        for (ProcessHandle child : process.descendants().toList()) {
+            child.destroyForcibly();
+            child.onExit().join();
+        }
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+        process = null;
+    }
+
     /** Stops the server and the Payara Micro process it started. */
     public void stop() throws InterruptedException {
         if (process == null) {

@@ -22,7 +22,7 @@ import dev.parley.chat.room.boundary.Rooms;
 import dev.parley.chat.room.control.Fanout;
 import dev.parley.chat.room.entity.AssistantMode;
 import dev.parley.chat.room.entity.RoomBroadcast;
-import dev.parley.chat.usage.boundary.Usage;
+import dev.parley.chat.usage.boundary.Budgets;
 import dev.parley.chat.usage.entity.UsageRecord;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -71,7 +71,7 @@ public class Assistant {
     Rooms rooms;
 
     @EJB
-    Usage usage;
+    Budgets budgets;
 
     @Inject
     Fanout fanout;
@@ -105,6 +105,11 @@ public class Assistant {
     @ConfigProperty(name = "chat.llm.budget.room.daily")
     Optional<Long> roomDailyBudget;
 
+    /** Tokens reserved for a reply's answer on top of its prompt, until its real usage is known. */
+    @Inject
+    @ConfigProperty(name = "chat.llm.budget.reserve", defaultValue = "1000")
+    long replyReserve;
+
     @Inject
     @ConfigProperty(name = "chat.llm.first.token.timeout", defaultValue = "PT30S")
     Duration firstTokenTimeout;
@@ -123,6 +128,7 @@ public class Assistant {
     private final TurnQueue<Ask> turns = new TurnQueue<>();
     private final Map<String, Reply> streaming = new ConcurrentHashMap<>();
     private final Map<String, CachedSettings> settings = new ConcurrentHashMap<>();
+    private final Map<Reply, Budgets.Reservation> reservations = new ConcurrentHashMap<>();
 
     @PostConstruct
     void start() {
@@ -174,6 +180,8 @@ public class Assistant {
 
     /** Runs on a reader thread: one turn, from the first frame to the stored final message. */
     private void answer(Ask ask) {
+        java.util.List<CompletionRequest.Turn> context;
+        Budgets.Reservation reservation;
         try {
             if (!gateway.configured()) {
                 MessageView notice = store.storeReply(
@@ -184,25 +192,34 @@ public class Assistant {
                         Status.COMPLETE);
                 fanout.publish(new RoomBroadcast(
                         ask.room(), FrameCodec.write(new Frames.MessageFrame(notice)), notice.seq(), null));
+                next(ask.room());
                 return;
             }
-            Optional<String> exhausted = exhaustedBudget(ask);
-            if (exhausted.isPresent()) {
+            context = Conversation.build(
+                    ask.room(),
+                    ask.persona(),
+                    store.latest(ask.room(), contextMessages).messages(),
+                    contextTokens);
+            reservation = reserve(ask, Conversation.promptTokens(context) + replyReserve);
+            if (reservation != null && reservation.refused()) {
                 fanout.publish(RoomBroadcast.toUser(
                         ask.room(),
                         ask.askedBy().id(),
                         FrameCodec.write(
-                                new Frames.Error(ErrorCode.QUOTA_EXCEEDED, exhausted.get(), ask.messageId()))));
+                                new Frames.Error(ErrorCode.QUOTA_EXCEEDED, reservation.refusal(), ask.messageId()))));
                 next(ask.room());
                 return;
             }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "an assistant turn failed: {0}", e.toString());
+            next(ask.room());
+            return;
+        }
+        try {
             generations.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            next(ask.room());
-            return;
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "an assistant turn failed: {0}", e.toString());
+            settle(reservation, 0);
             next(ask.room());
             return;
         }
@@ -211,11 +228,35 @@ public class Assistant {
             started = store.storeReply(ask.room(), ASSISTANT, Role.ASSISTANT, "", Status.STREAMING);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "storing the start of a reply failed: {0}", e.toString());
+            settle(reservation, 0);
             generations.release();
             next(ask.room());
             return;
         }
-        converse(ask, new Reply(started, ask.askedBy()));
+        Reply reply = new Reply(started, ask.askedBy());
+        if (reservation != null) {
+            reservations.put(reply, reservation);
+        }
+        converse(ask, reply, context);
+    }
+
+    /** Reserves tokens against the daily budgets; null when no budget is set. */
+    private Budgets.Reservation reserve(Ask ask, long estimate) {
+        if (userDailyBudget.isEmpty() && roomDailyBudget.isEmpty()) {
+            return null;
+        }
+        return budgets.reserve(ask.askedBy().id(), ask.room(), estimate, userDailyBudget, roomDailyBudget);
+    }
+
+    private void settle(Budgets.Reservation reservation, long spent) {
+        if (reservation == null) {
+            return;
+        }
+        try {
+            budgets.settle(reservation, spent);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "settling a token reservation failed: {0}", e.toString());
+        }
     }
 
     /**
@@ -223,17 +264,12 @@ public class Assistant {
      * started) by whoever ends it first: the end of the stream, stop, a timeout, a failure; a
      * reader stuck on a silent provider is not waited for.
      */
-    private void converse(Ask ask, Reply reply) {
+    private void converse(Ask ask, Reply reply, java.util.List<CompletionRequest.Turn> context) {
         MessageView started = reply.message();
         streaming.put(ask.room(), reply);
         try {
             fanout.publish(new RoomBroadcast(
                     ask.room(), FrameCodec.write(new Frames.MessageFrame(started)), started.seq(), null));
-            var context = Conversation.build(
-                    ask.room(),
-                    ask.persona(),
-                    store.before(ask.room(), started.seq(), contextMessages).messages(),
-                    contextTokens);
             reply.promptEstimate(Conversation.promptTokens(context));
             reply.timers(
                     timers.schedule(
@@ -329,6 +365,7 @@ public class Assistant {
                     ending.status().wireName(),
                     Instant.now().truncatedTo(ChronoUnit.MILLIS));
             MessageView finished = store.finishReply(room, reply.message().seq(), body, ending.status(), record);
+            settle(reservations.remove(reply), usage.promptTokens() + usage.completionTokens());
             if (finished != null) {
                 fanout.publish(RoomBroadcast.toAll(room, FrameCodec.write(new Frames.Complete(finished))));
             }
@@ -342,6 +379,10 @@ public class Assistant {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "finishing an assistant reply failed: {0}", e.toString());
         } finally {
+            Budgets.Reservation unsettled = reservations.remove(reply);
+            if (unsettled != null) {
+                settle(unsettled, unsettled.tokens()); // finishing failed: keep the estimate as spent
+            }
             streaming.remove(room, reply);
             generations.release();
             next(room);
@@ -363,22 +404,6 @@ public class Assistant {
                 .orElse(new CachedSettings(AssistantMode.MENTION, null, now));
         settings.put(room, fresh);
         return fresh;
-    }
-
-    /** Why this ask may not spend tokens today, if a daily budget is used up. */
-    private Optional<String> exhaustedBudget(Ask ask) {
-        if (userDailyBudget.isEmpty() && roomDailyBudget.isEmpty()) {
-            return Optional.empty();
-        }
-        Instant startOfDay = Instant.now().truncatedTo(ChronoUnit.DAYS);
-        if (userDailyBudget.isPresent()
-                && usage.userTokensSince(ask.askedBy().id(), startOfDay) >= userDailyBudget.get()) {
-            return Optional.of("your daily assistant token budget is used up");
-        }
-        if (roomDailyBudget.isPresent() && usage.roomTokensSince(ask.room(), startOfDay) >= roomDailyBudget.get()) {
-            return Optional.of("this room's daily assistant token budget is used up");
-        }
-        return Optional.empty();
     }
 
     private record Ask(String room, ChatUser askedBy, String persona, String messageId) {}

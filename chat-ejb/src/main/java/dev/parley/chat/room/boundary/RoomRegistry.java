@@ -27,17 +27,32 @@ public class RoomRegistry {
     private static final Logger LOG = Logger.getLogger(RoomRegistry.class.getName());
 
     private final Map<String, Set<Connection>> rooms = new ConcurrentHashMap<>();
+    private final Map<String, Integer> perUser = new ConcurrentHashMap<>();
 
-    public void add(Connection connection) {
-        rooms.computeIfAbsent(connection.room(), room -> ConcurrentHashMap.newKeySet())
-                .add(connection);
+    /** Registers the connection unless its user already has {@code maxPerUser} open on this node. */
+    public boolean add(Connection connection, int maxPerUser) {
+        boolean[] admitted = {false};
+        perUser.compute(connection.identity().id(), (user, open) -> {
+            int count = open == null ? 0 : open;
+            admitted[0] = count < maxPerUser;
+            return admitted[0] ? count + 1 : open;
+        });
+        if (admitted[0]) {
+            rooms.computeIfAbsent(connection.room(), room -> ConcurrentHashMap.newKeySet())
+                    .add(connection);
+        }
+        return admitted[0];
     }
 
     public void remove(Connection connection) {
+        boolean[] removed = {false};
         rooms.computeIfPresent(connection.room(), (room, connections) -> {
-            connections.remove(connection);
+            removed[0] = connections.remove(connection);
             return connections.isEmpty() ? null : connections;
         });
+        if (removed[0]) {
+            perUser.computeIfPresent(connection.identity().id(), (user, open) -> open <= 1 ? null : open - 1);
+        }
     }
 
     /** Hands a broadcast to every local connection of its room; one failing connection stops nobody else. */

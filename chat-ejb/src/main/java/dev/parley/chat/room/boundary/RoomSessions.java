@@ -18,6 +18,7 @@ import dev.parley.chat.protocol.entity.ErrorCode;
 import dev.parley.chat.protocol.entity.Frames;
 import dev.parley.chat.room.control.Connection;
 import dev.parley.chat.room.control.Fanout;
+import dev.parley.chat.room.control.InboundBudget;
 import dev.parley.chat.room.control.OutboundFrame;
 import dev.parley.chat.room.entity.Room;
 import dev.parley.chat.room.entity.RoomBroadcast;
@@ -84,6 +85,30 @@ public class RoomSessions {
     @ConfigProperty(name = "chat.cursor.interval", defaultValue = "PT0.05S")
     Duration cursorInterval;
 
+    @Inject
+    @ConfigProperty(name = "chat.typing.interval", defaultValue = "PT0.25S")
+    Duration typingInterval;
+
+    @Inject
+    @ConfigProperty(name = "chat.rate.per.second", defaultValue = "10")
+    double messagesPerSecond;
+
+    @Inject
+    @ConfigProperty(name = "chat.rate.burst", defaultValue = "20")
+    double messageBurst;
+
+    @Inject
+    @ConfigProperty(name = "chat.frames.per.second")
+    Optional<Double> framesPerSecond;
+
+    @Inject
+    @ConfigProperty(name = "chat.frames.burst")
+    Optional<Double> framesBurst;
+
+    @Inject
+    @ConfigProperty(name = "chat.user.max.connections", defaultValue = "32")
+    int maxConnectionsPerUser;
+
     private MessageRules rules;
     private Map<String, BiConsumer<Connection, ClientFrame>> handlers;
 
@@ -99,6 +124,17 @@ public class RoomSessions {
     }
 
     /**
+     * The inbound frame budget a new connection starts with. Unless configured, it leaves room for
+     * the message rate plus typing, cursors and pings, so raising the message rate raises it too.
+     */
+    public InboundBudget newInboundBudget() {
+        return new InboundBudget(
+                framesPerSecond.orElse(Math.max(50, 3 * messagesPerSecond)),
+                framesBurst.orElse(Math.max(200, 3 * messageBurst)),
+                System.nanoTime());
+    }
+
+    /**
      * Opens a connection: registers it (holding live frames), sends welcome and history, then lets
      * the held frames through minus those the history already had. False if the room refuses it.
      */
@@ -108,7 +144,12 @@ public class RoomSessions {
             connection.outbox().close(POLICY_VIOLATION, "forbidden: not allowed in this room");
             return false;
         }
-        registry.add(connection);
+        if (!registry.add(connection, maxConnectionsPerUser)) {
+            connection
+                    .outbox()
+                    .close(POLICY_VIOLATION, "too many connections: at most " + maxConnectionsPerUser + " per user");
+            return false;
+        }
         ChatUser user = connection.identity().user();
         if (presence.connect(connection.room(), user)) {
             fanout.publish(
@@ -146,7 +187,12 @@ public class RoomSessions {
         try {
             frame = FrameCodec.read(text);
         } catch (FrameCodec.MalformedFrameException e) {
-            error(connection, ErrorCode.BAD_REQUEST, e.getMessage(), null);
+            if (withinBudget(connection, null)) {
+                error(connection, ErrorCode.BAD_REQUEST, e.getMessage(), e.id());
+            }
+            return;
+        }
+        if (!withinBudget(connection, frame)) {
             return;
         }
         BiConsumer<Connection, ClientFrame> handler = frame.type() == null ? null : handlers.get(frame.type());
@@ -155,6 +201,25 @@ public class RoomSessions {
             return;
         }
         handler.accept(connection, frame);
+    }
+
+    /**
+     * Spends one frame of the connection's budget. Over it, the frame is dropped (a message gets
+     * its one answer, rate_limited); far over it, the connection is closed.
+     */
+    private boolean withinBudget(Connection connection, ClientFrame frame) {
+        switch (connection.takeInbound(System.nanoTime())) {
+            case ACCEPT:
+                return true;
+            case REFUSE:
+                if (frame != null && "message".equals(frame.type())) {
+                    error(connection, ErrorCode.RATE_LIMITED, "too many frames; slow down", frame.id());
+                }
+                return false;
+            default:
+                connection.outbox().close(POLICY_VIOLATION, "too many frames: flooding is not allowed");
+                return false;
+        }
     }
 
     public void close(Connection connection) {
@@ -189,6 +254,9 @@ public class RoomSessions {
     private void onTyping(Connection connection, ClientFrame frame) {
         if (frame.typing() == null) {
             error(connection, ErrorCode.BAD_REQUEST, "typing needs a boolean typing field", null);
+            return;
+        }
+        if (!connection.typingDue(frame.typing(), System.nanoTime(), typingInterval.toNanos())) {
             return;
         }
         fanout.publish(new RoomBroadcast(

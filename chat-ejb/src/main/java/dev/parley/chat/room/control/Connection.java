@@ -14,11 +14,14 @@ public final class Connection {
     private final Outbox outbox;
     private volatile Future<?> expiry;
     private final AtomicLong lastCursorNanos = new AtomicLong(Long.MIN_VALUE / 2);
+    private final InboundBudget inbound;
+    private final TypingRelay typing = new TypingRelay();
 
-    public Connection(String room, Identity identity, Outbox outbox) {
+    public Connection(String room, Identity identity, Outbox outbox, InboundBudget inbound) {
         this.room = room;
         this.identity = identity;
         this.outbox = outbox;
+        this.inbound = inbound;
     }
 
     public void send(OutboundFrame frame) {
@@ -29,6 +32,16 @@ public final class Connection {
     public boolean cursorDue(long nowNanos, long intervalNanos) {
         long last = lastCursorNanos.get();
         return nowNanos - last >= intervalNanos && lastCursorNanos.compareAndSet(last, nowNanos);
+    }
+
+    /** Whether this connection may send one more frame now. */
+    public InboundBudget.Verdict takeInbound(long nowNanos) {
+        return inbound.take(nowNanos);
+    }
+
+    /** True when this typing state is news worth relaying to the room. */
+    public boolean typingDue(boolean typingNow, long nowNanos, long intervalNanos) {
+        return typing.shouldRelay(typingNow, nowNanos, intervalNanos);
     }
 
     /** The scheduled close at token expiry, cancelled when the connection closes first. */

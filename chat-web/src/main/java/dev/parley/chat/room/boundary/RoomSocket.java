@@ -46,7 +46,10 @@ public class RoomSocket {
         // and by the outbox limit instead.
         session.setMaxIdleTimeout(0);
         Connection opened = new Connection(
-                admission.room(), admission.identity(), new Outbox(new SessionSink(session), outboxLimit));
+                admission.room(),
+                admission.identity(),
+                new Outbox(new SessionSink(session), outboxLimit),
+                sessions.newInboundBudget());
         if (sessions.open(opened, admission.since())) {
             connection = opened;
         }
