@@ -226,7 +226,7 @@ test('a message the server refuses shows why and can be retried', async ({ brows
   await alice.context.close();
 });
 
-test('a message typed before the welcome arrives is kept, sent and acked in its author's list', async ({ browser }) => {
+test("a message typed before the welcome arrives is kept, sent and acked in its author's list", async ({ browser }) => {
   const alice = await person(browser, 'Alice');
   // a cold server: the welcome and history reach the page 1.5 s after the socket opened
   await alice.page.routeWebSocket(/\/ws\/rooms\//, (socket) => {

@@ -32,18 +32,39 @@ public class Rooms {
     @EJB
     Presence presence;
 
-    /** The room, created with {@code user} as its creator if this is its first use. */
+    /**
+     * The room, created with {@code user} as its creator if this is its first use. Creations of
+     * one name on this node take turns, so that a crowd joining a new room creates it once; a
+     * race with another node is lost quietly and the winner's room is read.
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Room enter(String name, String userId) {
         Room room = em.find(Room.class, name);
         if (room != null) {
             return room;
         }
-        try {
-            return creator.create(name, userId, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        } catch (EJBException createdMeanwhile) {
-            return Optional.ofNullable(em.find(Room.class, name)).orElseThrow(() -> createdMeanwhile);
+        synchronized (CREATING[Math.floorMod(name.hashCode(), CREATING.length)]) {
+            room = em.find(Room.class, name);
+            if (room != null) {
+                return room;
+            }
+            room = creator.create(name, userId, Instant.now().truncatedTo(ChronoUnit.MILLIS));
         }
+        if (room != null) {
+            return room;
+        }
+        return Optional.ofNullable(em.find(Room.class, name))
+                .orElseThrow(() -> new EJBException("room " + name + " could be neither created nor read"));
+    }
+
+    private static final Object[] CREATING = newLocks(64);
+
+    private static Object[] newLocks(int count) {
+        Object[] locks = new Object[count];
+        for (int i = 0; i < count; i++) {
+            locks[i] = new Object();
+        }
+        return locks;
     }
 
     public Optional<Room> find(String name) {

@@ -31,6 +31,7 @@ public class RoomSocket {
     int outboxLimit;
 
     private Connection connection;
+    private SessionSink sink;
 
     @OnOpen
     public void open(Session session, EndpointConfig config) throws IOException {
@@ -45,11 +46,9 @@ public class RoomSocket {
         // the whole EE context each time: too costly on the hot path. Dead peers are found by TCP
         // and by the outbox limit instead.
         session.setMaxIdleTimeout(0);
+        sink = new SessionSink(session);
         Connection opened = new Connection(
-                admission.room(),
-                admission.identity(),
-                new Outbox(new SessionSink(session), outboxLimit),
-                sessions.newInboundBudget());
+                admission.room(), admission.identity(), new Outbox(sink, outboxLimit), sessions.newInboundBudget());
         if (sessions.open(opened, admission.since())) {
             connection = opened;
         }
@@ -64,6 +63,9 @@ public class RoomSocket {
 
     @OnClose
     public void close(CloseReason reason) {
+        if (sink != null) {
+            sink.closing();
+        }
         if (connection != null) {
             sessions.close(connection);
             connection = null;
@@ -72,6 +74,9 @@ public class RoomSocket {
 
     @OnError
     public void error(Throwable error) {
+        if (sink != null) {
+            sink.closing();
+        }
         LOG.log(Level.FINE, "WebSocket error", error);
     }
 }

@@ -6,17 +6,31 @@ import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** A {@link FrameSink} over a JSR-356 session: asynchronous sends, closes with a code and reason. */
+/**
+ * A {@link FrameSink} over a JSR-356 session: asynchronous sends, closes with a code and reason.
+ *
+ * <p>No byte is written once the connection's close has begun. Tyrus writes a frame into the
+ * servlet output stream on the sending thread, and nothing in Tyrus orders that write against the
+ * container closing the connection; Payara's Grizzly then recycles the stream for the next HTTP
+ * request, and a late write lands in somebody else's answer. So every send counts itself in while
+ * it runs, and {@link #closing()} (called when the close begins, before the container is told)
+ * shuts the door and waits for the sends already inside.
+ */
 final class SessionSink implements FrameSink {
 
     private static final Logger LOG = Logger.getLogger(SessionSink.class.getName());
+    private static final long MAX_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private final Session session;
     private final TextSender sender;
+    private final AtomicInteger sendsInside = new AtomicInteger();
+    private volatile boolean closing;
 
     SessionSink(Session session) {
         this.session = session;
@@ -26,25 +40,42 @@ final class SessionSink implements FrameSink {
 
     @Override
     public void send(String text, Consumer<Boolean> done) {
-        if (!session.isOpen()) {
-            done.accept(false);
-            return;
-        }
+        sendsInside.incrementAndGet();
         try {
+            if (closing || !session.isOpen()) {
+                done.accept(false);
+                return;
+            }
             sender.send(text, result -> done.accept(result.isOK()));
         } catch (RuntimeException e) {
             done.accept(false);
+        } finally {
+            sendsInside.decrementAndGet();
         }
     }
 
     @Override
     public void close(int code, String reason) {
+        closing();
         try {
             if (session.isOpen()) {
                 session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "closing a session failed", e);
+        }
+    }
+
+    /**
+     * The close has begun: no send starts from now on, and the sends under way have finished
+     * writing when this returns (bounded, in case a send is stuck or this thread is one of them).
+     */
+    void closing() {
+        closing = true;
+        long deadline = System.nanoTime() + MAX_WAIT_NANOS;
+        while (sendsInside.get() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            Thread.yield();
         }
     }
 
