@@ -247,6 +247,84 @@ class RoomChatIT extends DeployedAppIT {
     }
 
     @Test
+    void fieldsOfTheWrongJsonTypeAreRefusedWithTheIdAndNothingIsStored() {
+        Api.Login mallory = api.login("Typist-" + room);
+        try (WsClient client = join(mallory);
+                WsClient other = join(api.login("Other"))) {
+            awaitHistory(client, other);
+            String number = id();
+            assertError(client, "{\"type\":\"message\",\"id\":\"" + number + "\",\"body\":42}", "bad_request", number);
+            String array = id();
+            assertError(
+                    client, "{\"type\":\"message\",\"id\":\"" + array + "\",\"body\":[\"hi\"]}", "bad_request", array);
+            assertError(client, "{\"type\":\"typing\",\"typing\":\"yes\"}", "bad_request", null);
+            assertError(client, "{\"type\":\"cursor\",\"x\":\"0.5\",\"y\":0.5}", "bad_request", null);
+            assertError(client, "{\"type\":\"ping\"} trailing", "bad_request", null);
+            assertError(
+                    client,
+                    "{\"type\":\"ping\",\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}",
+                    "bad_request",
+                    null);
+            other.assertNone(f -> !"pong".equals(f.getString("type")), Duration.ofMillis(300));
+            JsonObject page =
+                    api.get("api/rooms/" + room + "/messages", mallory.token()).json();
+            assertThat(page.getJsonArray("messages")).isEmpty();
+            client.send("{\"type\":\"ping\"}");
+            assertThat(client.next("pong")).isNotNull();
+        }
+    }
+
+    @Test
+    void aTypingFloodReachesOthersAsAFewChangesAndTheFlooderIsClosed() {
+        try (WsClient flooder = join(api.login("Flood-" + room));
+                WsClient reader = join(api.login("Reader"))) {
+            awaitHistory(flooder, reader);
+            try {
+                for (int i = 0; i < 5_000 && !flooder.isClosed(); i++) {
+                    flooder.send("{\"type\":\"typing\",\"typing\":" + (i % 2 == 0) + "}");
+                }
+            } catch (java.util.concurrent.CompletionException closedUnderUs) {
+                // the server closed the flooder while it was still sending: what this test expects
+            }
+            WsClient.Close close = flooder.awaitClose();
+            assertThat(close.code()).isEqualTo(1008);
+            assertThat(close.reason()).contains("too many frames");
+
+            reader.next(f -> "leave".equals(f.getString("type")), WsClient.WAIT);
+            long typingSeen = reader.received().stream()
+                    .filter(f -> "typing".equals(f.getString("type")))
+                    .count();
+            assertThat(typingSeen).as("typing frames relayed of 5,000 sent").isBetween(1L, 40L);
+            reader.send(message(id(), "still here"));
+            assertThat(reader.next("ack").getJsonNumber("seq").longValue()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void oneUserMayNotOpenMoreThanTheSocketCap() {
+        Api.Login hoarder = api.login("Hoarder-" + room);
+        List<WsClient> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 32; i++) {
+                WsClient client = join(hoarder);
+                awaitHistory(client);
+                open.add(client);
+            }
+            try (WsClient oneTooMany = join(hoarder)) {
+                WsClient.Close close = oneTooMany.awaitClose();
+                assertThat(close.code()).isEqualTo(1008);
+                assertThat(close.reason()).contains("too many connections");
+            }
+            open.remove(0).close();
+            try (WsClient afterOneClosed = join(hoarder)) {
+                assertThat(afterOneClosed.next("welcome")).isNotNull();
+            }
+        } finally {
+            open.forEach(WsClient::close);
+        }
+    }
+
+    @Test
     void aFrameOver64KiBClosesTheConnectionWith1009() {
         try (WsClient client = join(api.login("Big"))) {
             awaitHistory(client);
