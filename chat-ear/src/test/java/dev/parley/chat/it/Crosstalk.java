@@ -47,8 +47,25 @@ public final class Crosstalk {
     private final List<String> tokens = new ArrayList<>();
     private final List<String> userIds = new ArrayList<>();
 
+    /** Rounds a test runs: 4,900 HTTP answers, enough to have shown the leak this guards against. */
+    public static final int ROUNDS = Integer.getInteger("parley.crosstalk.rounds", 700);
+
     /** What a run saw. */
-    public record Report(int rounds, int httpAnswers, int framesChecked, List<String> foreign, List<String> problems) {}
+    public record Report(int rounds, int httpAnswers, int framesChecked, List<String> foreign, List<String> problems) {
+
+        /** Fails on a single foreign byte, a lost connection, or a NullPointerException in the server's log. */
+        public void assertClean(java.nio.file.Path serverLog) throws IOException {
+            org.assertj.core.api.Assertions.assertThat(httpAnswers).isEqualTo(rounds * HTTP_PER_ROUND);
+            org.assertj.core.api.Assertions.assertThat(foreign)
+                    .as("answers and frames with foreign bytes")
+                    .isEmpty();
+            org.assertj.core.api.Assertions.assertThat(problems)
+                    .as("connections lost or refused")
+                    .isEmpty();
+            org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.readString(serverLog))
+                    .doesNotContain("NullPointerException");
+        }
+    }
 
     public Crosstalk(URI base) {
         this.base = base;
@@ -334,16 +351,28 @@ public final class Crosstalk {
             error = e;
         }
 
+        volatile String closedWith;
+
+        @Override
+        public synchronized CompletionStage<?> onClose(WebSocket webSocket, int code, String reason) {
+            closedWith = code + " " + reason;
+            notifyAll();
+            return null;
+        }
+
         void awaitHistory() throws InterruptedException {
             awaitType("history");
         }
 
         synchronized void awaitType(String type) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (texts.stream().noneMatch(t -> t.contains("\"type\":\"" + type + "\""))) {
+                if (closedWith != null) {
+                    throw new AssertionError("closed with " + closedWith + " before a " + type + "; got " + texts);
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new AssertionError("no " + type + " within 20 s; got " + texts);
+                    throw new AssertionError("no " + type + " within 5 s; got " + texts);
                 }
                 TimeUnit.NANOSECONDS.timedWait(this, left);
             }

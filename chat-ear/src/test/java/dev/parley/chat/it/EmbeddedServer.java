@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,11 @@ public final class EmbeddedServer implements AutoCloseable {
 
     public Api api() {
         return api;
+    }
+
+    /** Everything the run command and the server printed. */
+    public Path log() {
+        return Path.of("target", "embedded-server-" + port + ".log");
     }
 
     /** Starts {@code ./run.sh} with these extra environment variables and waits until it answers. */

@@ -51,6 +51,11 @@ public final class PayaraServer extends ProductionServer {
     }
 
     @Override
+    protected Path serverLog() {
+        return HOME.resolve("glassfish/domains/" + DOMAIN + "/logs/server.log");
+    }
+
+    @Override
     protected void shutdown() throws Exception {
         asadminQuietly("stop-domain", DOMAIN);
     }

@@ -49,6 +49,11 @@ public abstract class ProductionServer implements AutoCloseable {
         return log;
     }
 
+    /** Where the running server writes its own log. */
+    protected Path serverLog() {
+        return log;
+    }
+
     /** Runs a server tool to completion; its output goes to this server's log. */
     protected void run(Duration timeout, Map<String, String> environment, String... command)
             throws IOException, InterruptedException {

@@ -4,6 +4,7 @@ import static dev.parley.chat.it.WsClient.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.it.Api;
+import dev.parley.chat.it.Crosstalk;
 import dev.parley.chat.it.FakeLlm;
 import dev.parley.chat.it.WsClient;
 import jakarta.json.JsonObject;
@@ -34,6 +35,12 @@ abstract class ProductionServerSmoke {
 
     ProductionServerSmoke(ProductionServer server) {
         this.server = server;
+    }
+
+    @Test
+    void theCrosstalkStressFindsNoForeignByteAndNoLostConnection() throws Exception {
+        Crosstalk.Report report = new Crosstalk(api.base()).run(Crosstalk.ROUNDS, 4);
+        report.assertClean(server.serverLog());
     }
 
     @BeforeAll

@@ -11,7 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 
-/** Creates a room in a transaction of its own, so that losing a creation race fails only this. */
+/** Reads and creates rooms in calls of their own, so that losing a creation race fails only this. */
 @Stateless
 public class RoomCreator {
 
@@ -21,9 +21,19 @@ public class RoomCreator {
     @Resource
     SessionContext context;
 
-    /** The new room, or null when another node created it first. */
+    /** The room if it exists; its connection is given back when this call ends. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Room find(String name) {
+        return em.find(Room.class, name);
+    }
+
+    /** The room, created now if it does not exist; null when another node created it first. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Room create(String name, String creatorId, Instant at) {
+    public Room findOrCreate(String name, String creatorId, Instant at) {
+        Room existing = em.find(Room.class, name);
+        if (existing != null) {
+            return existing;
+        }
         Room room = new Room(name, creatorId, at);
         try {
             em.persist(room);

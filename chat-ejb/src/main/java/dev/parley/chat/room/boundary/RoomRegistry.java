@@ -44,7 +44,8 @@ public class RoomRegistry {
         return admitted[0];
     }
 
-    public void remove(Connection connection) {
+    /** Removes the connection; false if it was not registered (already removed). */
+    public boolean remove(Connection connection) {
         boolean[] removed = {false};
         rooms.computeIfPresent(connection.room(), (room, connections) -> {
             removed[0] = connections.remove(connection);
@@ -53,6 +54,12 @@ public class RoomRegistry {
         if (removed[0]) {
             perUser.computeIfPresent(connection.identity().id(), (user, open) -> open <= 1 ? null : open - 1);
         }
+        return removed[0];
+    }
+
+    /** Every connection of this node, at this moment. */
+    public List<Connection> all() {
+        return rooms.values().stream().flatMap(Set::stream).toList();
     }
 
     /** Hands a broadcast to every local connection of its room; one failing connection stops nobody else. */

@@ -109,12 +109,18 @@ public class RoomSessions {
     @ConfigProperty(name = "chat.user.max.connections", defaultValue = "32")
     int maxConnectionsPerUser;
 
+    @Inject
+    @ConfigProperty(name = "chat.heartbeat.interval", defaultValue = "PT30S")
+    Duration heartbeatInterval;
+
     private MessageRules rules;
     private Map<String, BiConsumer<Connection, ClientFrame>> handlers;
 
     @PostConstruct
     void init() {
         rules = new MessageRules(maxBody);
+        long every = Math.max(1, heartbeatInterval.toMillis());
+        scheduler.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
         handlers = Map.of(
                 "message", this::onMessage,
                 "typing", this::onTyping,
@@ -144,6 +150,7 @@ public class RoomSessions {
             connection.outbox().close(POLICY_VIOLATION, "forbidden: not allowed in this room");
             return false;
         }
+        connection.outbox().whenBroken(() -> close(connection));
         if (!registry.add(connection, maxConnectionsPerUser)) {
             connection
                     .outbox()
@@ -222,12 +229,30 @@ public class RoomSessions {
         }
     }
 
+    /** Forgets a connection that closed (or broke); a second call for the same one does nothing. */
     public void close(Connection connection) {
         connection.cancelExpiry();
-        registry.remove(connection);
+        if (!registry.remove(connection)) {
+            return;
+        }
         ChatUser user = connection.identity().user();
         if (presence.disconnect(connection.room(), user)) {
             fanout.publish(RoomBroadcast.toAll(connection.room(), FrameCodec.write(new Frames.Leave(user))));
+        }
+    }
+
+    /**
+     * Pings every connection. The container does not always report a peer that vanished (an abrupt
+     * disconnect while the connection was opening is lost inside Tyrus on Payara Micro 6); the
+     * failed ping finds it, and it is closed and leaves the room's presence.
+     */
+    private void heartbeat() {
+        for (Connection connection : registry.all()) {
+            try {
+                connection.outbox().ping();
+            } catch (RuntimeException e) {
+                close(connection);
+            }
         }
     }
 

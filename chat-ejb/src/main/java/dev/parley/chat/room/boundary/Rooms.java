@@ -35,25 +35,23 @@ public class Rooms {
     /**
      * The room, created with {@code user} as its creator if this is its first use. Creations of
      * one name on this node take turns, so that a crowd joining a new room creates it once; a
-     * race with another node is lost quietly and the winner's room is read.
+     * race with another node is lost quietly and the winner's room is read. No database
+     * connection is held here while waiting: each look-up and the creation are calls of their
+     * own, so a storm of joins can never hold the whole pool while waiting for more.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Room enter(String name, String userId) {
-        Room room = em.find(Room.class, name);
+        Room room = creator.find(name);
         if (room != null) {
             return room;
         }
         synchronized (CREATING[Math.floorMod(name.hashCode(), CREATING.length)]) {
-            room = em.find(Room.class, name);
-            if (room != null) {
-                return room;
-            }
-            room = creator.create(name, userId, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+            room = creator.findOrCreate(name, userId, Instant.now().truncatedTo(ChronoUnit.MILLIS));
         }
         if (room != null) {
             return room;
         }
-        return Optional.ofNullable(em.find(Room.class, name))
+        return Optional.ofNullable(creator.find(name))
                 .orElseThrow(() -> new EJBException("room " + name + " could be neither created nor read"));
     }
 

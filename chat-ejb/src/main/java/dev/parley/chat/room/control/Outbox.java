@@ -27,11 +27,39 @@ public final class Outbox {
     private volatile boolean holding = true;
     private volatile boolean closed;
     private volatile CloseRequest closeWhenDrained;
+    private volatile Runnable whenBroken = () -> {};
 
     public Outbox(FrameSink sink, int limit) {
         this.sink = sink;
         this.limit = limit;
     }
+
+    /** What to do when a write fails: the peer is gone even if nobody said so. */
+    public void whenBroken(Runnable action) {
+        this.whenBroken = action;
+    }
+
+    /** Pings the peer; a failed ping counts as a broken connection. */
+    public void ping() {
+        if (closed) {
+            return;
+        }
+        sink.ping(written -> {
+            if (!written) {
+                broken();
+            }
+        });
+    }
+
+    private void broken() {
+        closed = true;
+        queue.clear();
+        whenBroken.run();
+        sink.close(GOING_AWAY, "connection broken");
+    }
+
+    /** WebSocket close code 1001. */
+    private static final int GOING_AWAY = 1001;
 
     public void offer(OutboundFrame frame) {
         if (closed) {
@@ -124,9 +152,8 @@ public final class Outbox {
             // 0: in flight, 1: send() returned first (the callback pumps), 2: completed inside send() (we loop)
             AtomicInteger phase = new AtomicInteger();
             sink.send(next.json(), written -> {
-                if (!written) {
-                    closed = true;
-                    queue.clear();
+                if (!written && !closed) {
+                    broken();
                 }
                 sending.set(false);
                 if (phase.getAndSet(2) == 1) {

@@ -26,6 +26,13 @@ class OutboxTest {
             }
         }
 
+        boolean peerGone;
+
+        @Override
+        public void ping(Consumer<Boolean> done) {
+            done.accept(!peerGone);
+        }
+
         @Override
         public void close(int code, String reason) {
             closeCode = code;
@@ -38,6 +45,29 @@ class OutboxTest {
 
     ManualSink sink = new ManualSink();
     Outbox cut = new Outbox(sink, 3);
+
+    @Test
+    void aFailedPingOrWriteReportsTheConnectionBrokenOnceAndClosesIt() {
+        int[] broken = {0};
+        cut.whenBroken(() -> broken[0]++);
+        cut.open(List.of(), 0, 0);
+        cut.ping();
+        assertThat(broken[0]).as("a live peer answers the ping").isZero();
+        sink.peerGone = true;
+        cut.ping();
+        cut.ping();
+        assertThat(broken[0]).isEqualTo(1);
+        assertThat(cut.isClosed()).isTrue();
+        assertThat(sink.closeCode).isEqualTo(1001);
+
+        ManualSink other = new ManualSink();
+        Outbox failing = new Outbox(other, 10);
+        failing.whenBroken(() -> broken[0]++);
+        failing.open(List.of(), 0, 0);
+        failing.offer(OutboundFrame.of("{}"));
+        other.pending.remove(0).accept(false);
+        assertThat(broken[0]).as("a failed write").isEqualTo(2);
+    }
 
     @Test
     void holdsEverythingUntilOpenedThenSendsTheFirstFramesAheadAndDropsCoveredMessages() {

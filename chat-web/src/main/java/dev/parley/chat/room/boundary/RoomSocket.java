@@ -30,11 +30,16 @@ public class RoomSocket {
     @ConfigProperty(name = "chat.outbox.limit", defaultValue = "2000")
     int outboxLimit;
 
-    private Connection connection;
-    private SessionSink sink;
+    // Tyrus runs @OnOpen inside the container's upgrade and reports an abrupt disconnect on another
+    // thread without waiting for it: a client that drops right after its history gets @OnClose
+    // while @OnOpen is still registering it. Open and close therefore take turns on this endpoint
+    // (else the connection would stay registered, and present, forever), and the sink is told at
+    // once so that nothing more is written to a connection that is going away.
+    private volatile Connection connection;
+    private volatile SessionSink sink;
 
     @OnOpen
-    public void open(Session session, EndpointConfig config) throws IOException {
+    public synchronized void open(Session session, EndpointConfig config) throws IOException {
         Admission admission = (Admission) config.getUserProperties().get(Admission.KEY);
         if (admission == null || admission.refused()) {
             String reason = admission == null ? "unauthorized" : admission.refusal();
@@ -63,20 +68,20 @@ public class RoomSocket {
 
     @OnClose
     public void close(CloseReason reason) {
-        if (sink != null) {
-            sink.closing();
+        SessionSink closingSink = sink;
+        if (closingSink != null) {
+            closingSink.closing();
         }
-        if (connection != null) {
-            sessions.close(connection);
-            connection = null;
+        synchronized (this) {
+            if (connection != null) {
+                sessions.close(connection);
+                connection = null;
+            }
         }
     }
 
     @OnError
     public void error(Throwable error) {
-        if (sink != null) {
-            sink.closing();
-        }
         LOG.log(Level.FINE, "WebSocket error", error);
     }
 }

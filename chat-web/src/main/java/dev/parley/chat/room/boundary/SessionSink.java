@@ -55,6 +55,29 @@ final class SessionSink implements FrameSink {
     }
 
     @Override
+    public void ping(Consumer<Boolean> done) {
+        sendsInside.incrementAndGet();
+        try {
+            if (closing || !session.isOpen()) {
+                done.accept(true); // closing anyway: not a broken peer
+                return;
+            }
+            session.getAsyncRemote().sendPing(PING);
+            done.accept(true);
+        } catch (IOException e) {
+            done.accept(false); // the peer is gone
+        } catch (RuntimeException e) {
+            // e.g. the session closed meanwhile: inconclusive, the next round will tell
+            LOG.log(Level.FINE, "a heartbeat ping failed", e);
+            done.accept(true);
+        } finally {
+            sendsInside.decrementAndGet();
+        }
+    }
+
+    private static final java.nio.ByteBuffer PING = java.nio.ByteBuffer.allocate(0);
+
+    @Override
     public void close(int code, String reason) {
         closing();
         try {
