@@ -40,19 +40,13 @@ else
   echo "Database: H2 file database in $data_dir"
 fi
 
-# Dev login lets anyone who reaches the port sign in as anyone, admins included: in dev mode the
-# server listens on loopback only, unless CHAT_BIND_ADDRESS says otherwise.
+# CHAT_BIND_ADDRESS limits the interface (default: all). Dev login itself answers only callers on
+# this machine unless CHAT_DEV_LOGIN_REMOTE=true: it lets anyone sign in as anyone, admins too.
 pre="$work/preboot.asadmin"
-if [ -n "${CHAT_BIND_ADDRESS:-}" ]; then
-  bind="$CHAT_BIND_ADDRESS"
-elif [ -n "${CHAT_OIDC_ISSUER:-}" ]; then
-  bind=0.0.0.0
-else
-  bind=127.0.0.1
-fi
+bind="${CHAT_BIND_ADDRESS:-0.0.0.0}"
 echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=$bind" > "$pre"
-if [ -z "${CHAT_OIDC_ISSUER:-}" ] && [ "$bind" != 127.0.0.1 ] && [ "$bind" != localhost ] && [ "$bind" != ::1 ]; then
-  echo "WARNING: dev login is on and the server listens on $bind: anyone who can reach port $port can sign in, as an admin too."
+if [ -z "${CHAT_OIDC_ISSUER:-}" ] && [ "${CHAT_DEV_LOGIN_REMOTE:-false}" = true ]; then
+  echo "WARNING: dev login is open to other machines: anyone who can reach port $port can sign in, as an admin too."
 fi
 
 echo "Starting Payara Micro on http://localhost:$port (listening on $bind) ..."

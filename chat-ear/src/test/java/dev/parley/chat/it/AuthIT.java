@@ -106,11 +106,23 @@ class AuthIT extends DeployedAppIT {
         assertThat(api.get("api/admin/stats", null).status()).isEqualTo(401);
         assertThat(api.get("api/admin/stats", api.login("Plain").token()).status())
                 .isEqualTo(403);
-        Api.Response stats =
-                api.get("api/admin/stats", api.loginWithGroups("Root", "admin").token());
-        assertThat(stats.status()).isEqualTo(200);
-        for (String field : new String[] {"connections", "rooms", "messagesStored", "assistantRequests"}) {
-            assertThat(stats.json().getJsonNumber(field).longValue()).as(field).isGreaterThanOrEqualTo(0);
+        String admin = api.loginWithGroups("Root", "admin").token();
+        Api.Response before = api.get("api/admin/stats", admin);
+        assertThat(before.status()).isEqualTo(200);
+        String statsRoom = "stats-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        try (WsClient client = WsClient.connect(
+                WsClient.roomUri(api.base(), statsRoom, api.login("Counted").token()))) {
+            client.next("history");
+            client.send(WsClient.message(java.util.UUID.randomUUID().toString(), "count me"));
+            client.next("ack");
+            JsonObject after = api.get("api/admin/stats", admin).json();
+            assertThat(after.getJsonNumber("connections").longValue()).isPositive();
+            assertThat(after.getJsonNumber("rooms").longValue())
+                    .isEqualTo(before.json().getJsonNumber("rooms").longValue() + 1);
+            assertThat(after.getJsonNumber("messagesStored").longValue())
+                    .isEqualTo(before.json().getJsonNumber("messagesStored").longValue() + 1);
+            assertThat(after.getJsonNumber("assistantRequests").longValue())
+                    .isEqualTo(before.json().getJsonNumber("assistantRequests").longValue());
         }
     }
 

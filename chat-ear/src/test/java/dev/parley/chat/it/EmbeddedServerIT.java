@@ -56,6 +56,27 @@ class EmbeddedServerIT {
                 assertThat(notice.getString("body")).contains("not configured");
             }
             assertThat(api.login("Alice").userId()).isEqualTo(alice.userId());
+
+            // dev login signs anyone in as an admin: it answers only callers on this machine
+            java.net.InetAddress lanAddress =
+                    java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                            .filter(nic -> {
+                                try {
+                                    return nic.isUp() && !nic.isLoopback();
+                                } catch (java.net.SocketException e) {
+                                    return false;
+                                }
+                            })
+                            .flatMap(nic -> java.util.Collections.list(nic.getInetAddresses()).stream())
+                            .filter(address -> address instanceof java.net.Inet4Address)
+                            .findFirst()
+                            .orElseThrow(() -> new AssertionError("this test needs a non-loopback IPv4 address"));
+            Api fromTheLan = new Api(java.net.URI.create(
+                    "http://" + lanAddress.getHostAddress() + ":" + api.base().getPort() + "/"));
+            Api.Response refused = fromTheLan.post("api/auth/dev-login", null, "{\"name\":\"Mallory\"}");
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.json().getString("code")).isEqualTo("forbidden");
+            assertThat(fromTheLan.get("api/auth/config", null).status()).isEqualTo(200);
         }
     }
 }

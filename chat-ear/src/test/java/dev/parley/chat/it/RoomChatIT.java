@@ -252,6 +252,7 @@ class RoomChatIT extends DeployedAppIT {
         try (WsClient client = join(mallory);
                 WsClient other = join(api.login("Other"))) {
             awaitHistory(client, other);
+            other.skipUnread();
             String number = id();
             assertError(client, "{\"type\":\"message\",\"id\":\"" + number + "\",\"body\":42}", "bad_request", number);
             String array = id();

@@ -44,9 +44,14 @@ class ConversationTest {
                         message(2, "Bob", "user", longText),
                         message(3, "Carol", "user", "@assistant summarize")),
                 450);
-        assertThat(turns)
+        assertThat(turns).extracting(Turn::role).containsExactly("system", "user", "user");
+        assertThat(turns.get(0).content())
+                .contains("lobby")
+                .doesNotContain("Alice")
+                .doesNotContain("word");
+        assertThat(turns.subList(1, 3))
                 .extracting(Turn::content)
-                .containsExactly(turns.get(0).content(), "Bob: " + longText, "Carol: @assistant summarize");
+                .containsExactly("Bob: " + longText, "Carol: @assistant summarize");
         assertThat(TokenCounter.count("hello world")).isBetween(2, 3);
     }
 }

@@ -4,16 +4,23 @@ import dev.parley.chat.identity.control.DevNames;
 import dev.parley.chat.identity.control.TokenIssuer;
 import dev.parley.chat.identity.entity.ChatUser;
 import dev.parley.chat.identity.entity.Identity;
+import dev.parley.chat.platform.boundary.ErrorBody;
 import dev.parley.chat.platform.config.Settings;
+import dev.parley.chat.protocol.entity.ErrorCode;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -44,6 +51,14 @@ public class AuthResource {
     @ConfigProperty(name = "chat.oidc.scope", defaultValue = "openid profile email")
     String oidcScope;
 
+    /** Dev login signs anyone in as anyone, admins too: only callers on this machine, unless allowed. */
+    @Inject
+    @ConfigProperty(name = "chat.dev.login.remote", defaultValue = "false")
+    boolean devLoginFromAnywhere;
+
+    @Context
+    HttpServletRequest http;
+
     /** What the browser needs to sign in. */
     @GET
     @Path("config")
@@ -54,13 +69,22 @@ public class AuthResource {
         return new AuthConfig("dev", null, null, null);
     }
 
-    /** Signs a dev token for a name; 404 when an OIDC issuer is configured. */
+    /**
+     * Signs a dev token for a name; 404 when an OIDC issuer is configured, 403 for a caller on
+     * another machine unless {@code CHAT_DEV_LOGIN_REMOTE} allows it.
+     */
     @POST
     @Path("dev-login")
     @Consumes(MediaType.APPLICATION_JSON)
-    public DevLoginResponse devLogin(DevLoginRequest request) {
+    public Response devLogin(DevLoginRequest request) {
         if (oidcIssuer.isPresent() || Settings.oidcMode()) {
             throw new NotFoundException();
+        }
+        if (!devLoginFromAnywhere && !fromThisMachine()) {
+            return ErrorBody.response(
+                    403,
+                    ErrorCode.FORBIDDEN,
+                    "dev login is only open to this machine (CHAT_DEV_LOGIN_REMOTE=true opens it to others)");
         }
         if (request == null) {
             throw new IllegalArgumentException("a JSON body with a name is required");
@@ -69,7 +93,16 @@ public class AuthResource {
         String id = DevNames.userId(name);
         List<String> groups = groups(request.groups());
         TokenIssuer.IssuedToken token = issuer.issue(id, name, groups);
-        return new DevLoginResponse(token.token(), new ChatUser(id, name), token.expiresAt());
+        return Response.ok(new DevLoginResponse(token.token(), new ChatUser(id, name), token.expiresAt()))
+                .build();
+    }
+
+    private boolean fromThisMachine() {
+        try {
+            return InetAddress.getByName(http.getRemoteAddr()).isLoopbackAddress();
+        } catch (UnknownHostException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static List<String> groups(List<String> requested) {
