@@ -1,5 +1,6 @@
 package dev.parley.chat.message.control;
 
+import dev.parley.chat.platform.control.TokenBucket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.parley.chat.room.control;
 
+import dev.parley.chat.platform.control.TokenBucket;
+
 /**
  * How many frames one connection may send: {@code perSecond} on average with bursts of {@code
  * burst}. A frame over the budget is refused; a client that goes on sending past it, by more than
@@ -14,33 +16,18 @@ public final class InboundBudget {
         CLOSE
     }
 
-    private final double perNano;
-    private final double burst;
-    private double allowance;
-    private double grace;
-    private long lastNanos;
+    private final TokenBucket allowance;
+    private final TokenBucket grace;
 
     public InboundBudget(double perSecond, double burst, long nowNanos) {
-        this.perNano = perSecond / 1_000_000_000d;
-        this.burst = burst;
-        this.allowance = burst;
-        this.grace = burst;
-        this.lastNanos = nowNanos;
+        this.allowance = new TokenBucket(perSecond, burst, nowNanos);
+        this.grace = new TokenBucket(perSecond, burst, nowNanos);
     }
 
     public synchronized Verdict take(long nowNanos) {
-        double refill = Math.max(0, nowNanos - lastNanos) * perNano;
-        lastNanos = Math.max(lastNanos, nowNanos);
-        allowance = Math.min(burst, allowance + refill);
-        grace = Math.min(burst, grace + refill);
-        if (allowance >= 1) {
-            allowance -= 1;
+        if (allowance.tryTake(nowNanos)) {
             return Verdict.ACCEPT;
         }
-        if (grace >= 1) {
-            grace -= 1;
-            return Verdict.REFUSE;
-        }
-        return Verdict.CLOSE;
+        return grace.tryTake(nowNanos) ? Verdict.REFUSE : Verdict.CLOSE;
     }
 }

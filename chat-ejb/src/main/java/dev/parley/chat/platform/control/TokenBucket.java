@@ -1,4 +1,4 @@
-package dev.parley.chat.message.control;
+package dev.parley.chat.platform.control;
 
 /** A token bucket: {@code ratePerSecond} tokens flow in, at most {@code burst} are kept. Thread-safe. */
 public final class TokenBucket {

@@ -1,4 +1,4 @@
-package dev.parley.chat.message.control;
+package dev.parley.chat.platform.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
