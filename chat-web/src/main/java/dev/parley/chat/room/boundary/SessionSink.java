@@ -27,6 +27,9 @@ final class SessionSink implements FrameSink {
     private static final Logger LOG = Logger.getLogger(SessionSink.class.getName());
     private static final long MAX_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
+    /** The sink whose send this thread is inside: a close begun from a send's own callback must not wait for itself. */
+    private static final ThreadLocal<SessionSink> SENDING = new ThreadLocal<>();
+
     private final Session session;
     private final TextSender sender;
     private final AtomicInteger sendsInside = new AtomicInteger();
@@ -41,6 +44,8 @@ final class SessionSink implements FrameSink {
     @Override
     public void send(String text, Consumer<Boolean> done) {
         sendsInside.incrementAndGet();
+        SessionSink outer = SENDING.get();
+        SENDING.set(this);
         try {
             if (closing || !session.isOpen()) {
                 done.accept(false);
@@ -50,6 +55,7 @@ final class SessionSink implements FrameSink {
         } catch (RuntimeException e) {
             done.accept(false);
         } finally {
+            SENDING.set(outer);
             sendsInside.decrementAndGet();
         }
     }
@@ -57,6 +63,8 @@ final class SessionSink implements FrameSink {
     @Override
     public void ping(Consumer<Boolean> done) {
         sendsInside.incrementAndGet();
+        SessionSink outer = SENDING.get();
+        SENDING.set(this);
         try {
             if (closing || !session.isOpen()) {
                 done.accept(true); // closing anyway: not a broken peer
@@ -71,6 +79,7 @@ final class SessionSink implements FrameSink {
             LOG.log(Level.FINE, "a heartbeat ping failed", e);
             done.accept(true);
         } finally {
+            SENDING.set(outer);
             sendsInside.decrementAndGet();
         }
     }
@@ -95,8 +104,9 @@ final class SessionSink implements FrameSink {
      */
     void closing() {
         closing = true;
+        int mine = SENDING.get() == this ? 1 : 0; // e.g. a failed write that closes the connection
         long deadline = System.nanoTime() + MAX_WAIT_NANOS;
-        while (sendsInside.get() > 0 && System.nanoTime() < deadline) {
+        while (sendsInside.get() > mine && System.nanoTime() < deadline) {
             Thread.onSpinWait();
             Thread.yield();
         }
