@@ -47,6 +47,9 @@ public class TokenVerifier {
     @Inject
     IdentityMapping mapping;
 
+    /** The shortest time between two fetches of the provider's key set (nimbus's default is 30 s). */
+    static final long JWKS_REFRESH_MIN_MILLIS = 5_000;
+
     private DefaultJWTProcessor<SecurityContext> processor;
 
     @PostConstruct
@@ -81,8 +84,11 @@ public class TokenVerifier {
     private JWKSource<SecurityContext> keys() {
         if (jwksLocation.isPresent()) {
             try {
+                // a token whose kid is not in the cached set refetches the set at once, but at most
+                // once per JWKS_REFRESH_MIN_MILLIS: tokens with made-up kids cannot hammer the provider
                 return JWKSourceBuilder.create(URI.create(jwksLocation.get()).toURL())
                         .retrying(true)
+                        .rateLimited(JWKS_REFRESH_MIN_MILLIS)
                         .build();
             } catch (MalformedURLException e) {
                 throw new IllegalStateException("the JWKS location is not a URL", e);

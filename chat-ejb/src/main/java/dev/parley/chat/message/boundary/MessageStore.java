@@ -28,8 +28,9 @@ import java.util.UUID;
 
 /**
  * Stores messages and reads history. A batch is stored in one transaction: each room's row is
- * locked (in name order, so nodes never deadlock), ids are checked for retries after the lock,
- * and seqs are handed out from the room's counter.
+ * locked (in name order, so nodes never deadlock) and seqs are handed out from the room's counter;
+ * a retried id is caught by the unique (room, id) constraint, or looked up first when storing one
+ * message checked.
  */
 @Stateless
 public class MessageStore {
@@ -37,8 +38,21 @@ public class MessageStore {
     @PersistenceContext
     EntityManager em;
 
-    /** Stores a batch; the outcomes are in the order of {@code batch}. */
+    /**
+     * Stores a batch optimistically: no look-up of earlier ids, the unique (room, id) constraint
+     * catches a retry and fails the whole batch, which the caller then stores one by one with
+     * {@link #storeChecked}. The outcomes are in the order of {@code batch}.
+     */
     public List<StoreOutcome> store(List<NewMessage> batch) {
+        return store(batch, false);
+    }
+
+    /** Stores one message, answering a retry of an id already stored with its seq. */
+    public StoreOutcome storeChecked(NewMessage message) {
+        return store(List.of(message), true).get(0);
+    }
+
+    private List<StoreOutcome> store(List<NewMessage> batch, boolean lookUpEarlier) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Map<String, List<Integer>> positionsByRoom = new TreeMap<>();
         for (int i = 0; i < batch.size(); i++) {
@@ -49,8 +63,11 @@ public class MessageStore {
         StoreOutcome[] outcomes = new StoreOutcome[batch.size()];
         positionsByRoom.forEach((roomName, positions) -> {
             Room room = lockRoom(roomName, batch.get(positions.get(0)).user().id(), now);
-            Map<String, Message> known = existing(
-                    roomName, positions.stream().map(i -> batch.get(i).id()).toList());
+            Map<String, Message> known = lookUpEarlier
+                    ? existing(
+                            roomName,
+                            positions.stream().map(i -> batch.get(i).id()).toList())
+                    : new HashMap<>();
             for (int position : positions) {
                 NewMessage next = batch.get(position);
                 Message earlier = known.get(next.id());

@@ -1,6 +1,7 @@
 package dev.parley.chat.protocol.control;
 
 import dev.parley.chat.protocol.entity.ClientFrame;
+import dev.parley.chat.protocol.entity.Frames;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -28,6 +29,32 @@ public final class FrameCodec {
 
     public static String write(Object frame) {
         return JSONB.toJson(frame);
+    }
+
+    // The frames sent for every message, typing change, cursor move and delta: see HotFrames.
+
+    public static String write(Frames.Ack frame) {
+        return HotFrames.ack(frame);
+    }
+
+    public static String write(Frames.MessageFrame frame) {
+        return HotFrames.message(frame);
+    }
+
+    public static String write(Frames.Complete frame) {
+        return HotFrames.complete(frame);
+    }
+
+    public static String write(Frames.Delta frame) {
+        return HotFrames.delta(frame);
+    }
+
+    public static String write(Frames.Typing frame) {
+        return HotFrames.typing(frame);
+    }
+
+    public static String write(Frames.Cursor frame) {
+        return HotFrames.cursor(frame);
     }
 
     /**

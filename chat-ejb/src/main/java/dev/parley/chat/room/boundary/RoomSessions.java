@@ -56,7 +56,7 @@ public class RoomSessions {
     @EJB
     MessageStore store;
 
-    @EJB
+    @Inject
     RoomRegistry registry;
 
     @EJB

@@ -28,7 +28,7 @@ import java.util.Locale;
 @RolesAllowed("admin")
 public class AdminResource {
 
-    @EJB
+    @Inject
     RoomRegistry registry;
 
     @EJB

@@ -47,10 +47,10 @@ public class RoomSocket {
             return;
         }
         session.setMaxTextMessageBufferSize(MAX_FRAME);
-        // Tyrus re-arms the idle timer on every send through the managed scheduler, which captures
-        // the whole EE context each time: too costly on the hot path. Dead peers are found by TCP
-        // and by the outbox limit instead.
-        session.setMaxIdleTimeout(0);
+        // Tyrus re-arms the idle timer on every frame through the managed scheduler, which captures
+        // the whole EE context each time: too costly on the hot path. Dead peers are found by the
+        // heartbeat and by the outbox limit instead.
+        SocketAdmission.withoutIdleTimeout(session);
         sink = new SessionSink(session);
         Connection opened = new Connection(
                 admission.room(), admission.identity(), new Outbox(sink, outboxLimit), sessions.newInboundBudget());

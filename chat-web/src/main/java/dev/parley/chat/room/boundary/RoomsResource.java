@@ -49,7 +49,7 @@ public class RoomsResource {
     @EJB
     Presence presence;
 
-    @EJB
+    @Inject
     RoomRegistry registry;
 
     @Inject

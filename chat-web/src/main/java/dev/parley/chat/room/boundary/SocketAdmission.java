@@ -15,6 +15,12 @@ public final class SocketAdmission {
         return admission == null ? "unauthorized" : admission.refusal();
     }
 
+    /** Turns the idle timeout off, and with it Tyrus's per-frame re-arming (see {@link TyrusIdleTimer}). */
+    public static void withoutIdleTimeout(Session session) {
+        session.setMaxIdleTimeout(0);
+        TyrusIdleTimer.disable(session);
+    }
+
     public static FrameSink sink(Session session) {
         return new SessionSink(session);
     }

@@ -30,7 +30,7 @@ public class UsageSocket {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, refusal));
             return;
         }
-        session.setMaxIdleTimeout(0);
+        SocketAdmission.withoutIdleTimeout(session);
         outbox = new Outbox(SocketAdmission.sink(session), OUTBOX_LIMIT);
         feed.watch(outbox);
     }

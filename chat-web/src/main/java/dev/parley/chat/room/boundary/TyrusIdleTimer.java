@@ -1,0 +1,135 @@
+package dev.parley.chat.room.boundary;
+
+import jakarta.websocket.Session;
+import java.lang.reflect.Field;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * On Payara (Tyrus 2.1), every frame a client sends re-arms the session's idle timer by scheduling
+ * a task on the container's managed scheduler, even when the session has no idle timeout, and the
+ * managed scheduler captures the whole EE context for each task: a fifth of the server's CPU under
+ * chat load went there. Our sessions have no idle timeout (dead peers are found by the heartbeat),
+ * so each session gets a scheduler on which re-arming without a timeout costs nothing. Other
+ * WebSocket implementations, or a Tyrus whose insides changed, are left as they are.
+ */
+final class TyrusIdleTimer {
+
+    private static final Logger LOG = Logger.getLogger(TyrusIdleTimer.class.getName());
+    private static final String TYRUS_SESSION = "org.glassfish.tyrus.core.TyrusSession";
+    private static final ScheduledExecutorService WITHOUT_TIMEOUT = new WithoutTimeoutScheduler();
+    private static volatile Field schedulerField;
+    private static volatile boolean unavailable;
+
+    private TyrusIdleTimer() {}
+
+    /** For a session whose idle timeout is 0: no scheduling per frame from now on. */
+    static void disable(Session session) {
+        Field field = schedulerField(session);
+        if (field == null) {
+            return;
+        }
+        try {
+            field.set(session, WITHOUT_TIMEOUT);
+        } catch (IllegalAccessException | RuntimeException e) {
+            giveUp(e);
+        }
+    }
+
+    private static Field schedulerField(Session session) {
+        Field field = schedulerField;
+        if (field != null || unavailable) {
+            return field;
+        }
+        try {
+            for (Class<?> type = session.getClass(); type != null; type = type.getSuperclass()) {
+                if (type.getName().equals(TYRUS_SESSION)) {
+                    Field found = type.getDeclaredField("service");
+                    if (!ScheduledExecutorService.class.equals(found.getType())) {
+                        break;
+                    }
+                    found.setAccessible(true);
+                    schedulerField = found;
+                    return found;
+                }
+            }
+            giveUp(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            giveUp(e);
+        }
+        return null;
+    }
+
+    private static void giveUp(Exception why) {
+        if (!unavailable) {
+            unavailable = true;
+            LOG.log(Level.INFO, "Tyrus idle timer left as it is: {0}", why == null ? "not Tyrus" : why.toString());
+        }
+    }
+
+    /**
+     * Tyrus schedules its idle check with the idle timeout as the delay; with no timeout the check
+     * does nothing, so a task without delay is not run at all. Anything else (a real timeout, a
+     * heartbeat) runs on one daemon thread, started only if ever needed.
+     */
+    private static final class WithoutTimeoutScheduler extends ScheduledThreadPoolExecutor {
+
+        WithoutTimeoutScheduler() {
+            super(1, task -> {
+                Thread thread = new Thread(task, "parley-tyrus-timer");
+                thread.setDaemon(true);
+                return thread;
+            });
+            setRemoveOnCancelPolicy(true);
+        }
+
+        @Override
+        public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+            return delay <= 0 ? NotRun.INSTANCE : super.schedule(command, delay, unit);
+        }
+    }
+
+    private static final class NotRun implements ScheduledFuture<Object> {
+        static final NotRun INSTANCE = new NotRun();
+
+        @Override
+        public long getDelay(TimeUnit unit) {
+            return 0;
+        }
+
+        @Override
+        public int compareTo(Delayed other) {
+            return Long.compare(0, other.getDelay(TimeUnit.NANOSECONDS));
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            return false;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+
+        @Override
+        public boolean isDone() {
+            return true;
+        }
+
+        @Override
+        public Object get() {
+            return null;
+        }
+
+        @Override
+        public Object get(long timeout, TimeUnit unit) {
+            return null;
+        }
+    }
+}
