@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Parley beside the reference room server (../shared/bench: Node `ws`, in memory), measured by the
+# shared load generator in one run on this machine (docs/benchmarks.md). Starts the embedded
+# server with a fresh data folder, and the reference on port 9109; every run is bounded in time.
+#   bench/versus-reference.sh            fan-out 40 × 10 at 5 msg/s each: cold, warm, warm again,
+#                                        the reference; then 20 × 10 for both (CPU per delivery)
+#   CONNECT=1 bench/versus-reference.sh  also the connect storm (3,000 clients, 50 at a time)
+# JAVA_OPTS and CHAT_* variables pass through to the server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared="$(cd ../shared/bench && pwd)"
+port="${BENCH_PORT:-8199}"
+(cd "$shared" && [ -d node_modules ] || npm install --no-audit --no-fund >/dev/null)
+. bench/server.sh
+PORT=9109 node "$shared/peers/ws-room/server.mjs" >/dev/null 2>&1 &
+reference=$!
+trap 'kill "$reference" "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data"' EXIT
+sleep 1
+parley="$(pgrep -f "payara-micro.jar.*--port $port" | head -1)"
+load() { # label pid url [dev-login] args...
+  local label=$1 pid=$2 url=$3; shift 3
+  node "$shared/loadgen.mjs" --proto ws-room --url "$url" --server-pid "$pid" --label "$label" "$@" >/dev/null
+}
+full="--scenario fanout --rooms 40 --users 10 --period 200 --duration 15"
+half="--scenario fanout --rooms 20 --users 10 --period 200 --duration 15"
+p=(--dev-login "http://127.0.0.1:$port")
+# shellcheck disable=SC2086
+{
+  load parley-cold "$parley" "ws://127.0.0.1:$port" "${p[@]}" $full
+  load parley-warm "$parley" "ws://127.0.0.1:$port" "${p[@]}" $full
+  load parley-warm-again "$parley" "ws://127.0.0.1:$port" "${p[@]}" $full
+  load reference "$reference" ws://127.0.0.1:9109 $full
+  load parley-half "$parley" "ws://127.0.0.1:$port" "${p[@]}" $half
+  load reference-half "$reference" ws://127.0.0.1:9109 $half
+  if [ -n "${CONNECT:-}" ]; then
+    connect="--scenario connect --n 3000 --concurrency 50 --idle 10"
+    load reference-connect "$reference" ws://127.0.0.1:9109 $connect
+    load parley-connect "$parley" "ws://127.0.0.1:$port" "${p[@]}" $connect
+  fi
+}
