@@ -77,7 +77,7 @@ final class TyrusIdleTimer {
      * does nothing, so a task without delay is not run at all. Anything else (a real timeout, a
      * heartbeat) runs on one daemon thread, started only if ever needed.
      */
-    private static final class WithoutTimeoutScheduler extends ScheduledThreadPoolExecutor {
+    static final class WithoutTimeoutScheduler extends ScheduledThreadPoolExecutor {
 
         WithoutTimeoutScheduler() {
             super(1, task -> {
