@@ -1,6 +1,6 @@
-import { Browser, BrowserContext, expect, Page, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { FakeLlm } from './fakeLlm';
 import { freePort, ParleyServer } from './parleyServer';
 
@@ -33,7 +33,11 @@ test.afterAll(async () => {
   await llm.stop();
 });
 
-async function person(browser: Browser, name: string, options: { admin?: boolean; viewport?: { width: number; height: number } } = {}): Promise<{ context: BrowserContext; page: Page }> {
+async function person(
+  browser: Browser,
+  name: string,
+  options: { admin?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: server.url, viewport: options.viewport ?? { width: 1200, height: 800 } });
   const page = await context.newPage();
   page.on('dialog', (dialog) => {
@@ -253,7 +257,7 @@ test("a message typed before the welcome arrives is kept, sent and acked in its 
   await alice.context.close();
 });
 
-test("room settings: the creator renames the room and silences the assistant; others may not", async ({ browser }) => {
+test('room settings: the creator renames the room and silences the assistant; others may not', async ({ browser }) => {
   const alice = await person(browser, 'Alice');
   const bob = await person(browser, 'Bob');
   await joinRoom(alice.page, 'e2e-settings');

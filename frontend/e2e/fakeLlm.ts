@@ -1,7 +1,7 @@
 // An OpenAI-compatible chat-completions endpoint that streams a fixed Markdown reply token by
 // token, with usage numbers, like a real provider. "slowly" in the prompt makes it crawl, so a
 // test can press Stop mid-reply.
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export const REPLY = 'Hello from the **fake model**. Ask me anything.';
@@ -36,7 +36,8 @@ export class FakeLlm {
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
     let closed = false;
     res.on('close', () => (closed = true));
-    const chunk = (body: object) => res.write(`data: ${JSON.stringify({ id: 'chatcmpl-e2e', object: 'chat.completion.chunk', model: request.model, ...body })}\n\n`);
+    const chunk = (body: object) =>
+      res.write(`data: ${JSON.stringify({ id: 'chatcmpl-e2e', object: 'chat.completion.chunk', model: request.model, ...body })}\n\n`);
     chunk({ choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] });
     for (const token of tokens) {
       if (closed) return;
@@ -45,7 +46,10 @@ export class FakeLlm {
     }
     chunk({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] });
     const promptTokens = Math.ceil(prompt.length / 4);
-    chunk({ choices: [], usage: { prompt_tokens: promptTokens, completion_tokens: tokens.length, total_tokens: promptTokens + tokens.length } });
+    chunk({
+      choices: [],
+      usage: { prompt_tokens: promptTokens, completion_tokens: tokens.length, total_tokens: promptTokens + tokens.length },
+    });
     res.end('data: [DONE]\n\n');
   }
 }

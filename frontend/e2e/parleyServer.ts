@@ -1,6 +1,6 @@
 // The embedded server, started with the README's run command (./run.sh) on a free port and a
 // fresh data folder, so the browser tests see exactly what a user sees.
-import { ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -43,14 +43,22 @@ export class ParleyServer {
     this.process = spawn('bash', [join(ROOT, 'run.sh')], {
       cwd: ROOT,
       detached: true, // its own process group, so stop() also ends the Java process
-      env: { ...process.env, ...this.env, CHAT_PORT: String(this.port), CHAT_DATA_DIR: this.dataDir, PARLEY_SKIP_BUILD: '1', JAVA_OPTS: '-Xmx512m' },
+      env: {
+        ...process.env,
+        ...this.env,
+        CHAT_PORT: String(this.port),
+        CHAT_DATA_DIR: this.dataDir,
+        PARLEY_SKIP_BUILD: '1',
+        JAVA_OPTS: '-Xmx512m',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.process.stdout!.pipe(log);
     this.process.stderr!.pipe(log);
     const deadline = Date.now() + STARTUP_MS;
     while (Date.now() < deadline) {
-      if (this.process.exitCode !== null) throw new Error(`run.sh exited with ${this.process.exitCode}; see frontend/target/e2e-server-${this.port}.log`);
+      if (this.process.exitCode !== null)
+        throw new Error(`run.sh exited with ${this.process.exitCode}; see frontend/target/e2e-server-${this.port}.log`);
       try {
         if ((await fetch(`${this.url}/api/auth/config`)).ok) return;
       } catch {
@@ -58,7 +66,7 @@ export class ParleyServer {
       }
       await new Promise((r) => setTimeout(r, 500));
     }
-    throw new Error('the server did not answer within ' + STARTUP_MS / 1000 + ' s');
+    throw new Error(`the server did not answer within ${STARTUP_MS / 1000} s`);
   }
 
   async stop(): Promise<void> {

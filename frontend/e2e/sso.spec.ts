@@ -2,9 +2,10 @@
 // authorization code with PKCE, refresh tokens) running beside the server: the browser login,
 // every kind of bad token on REST and the WebSocket, key rotation, group-restricted rooms, the
 // Origin check, and a token expiring under an open connection.
-import { expect, test } from '@playwright/test';
+
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
 import { OAuth2Server } from 'oauth2-mock-server';
 import WebSocket from 'ws';
 import { freePort, ParleyServer } from './parleyServer';
@@ -40,7 +41,8 @@ test.beforeAll(async () => {
       preferred_username: browserUser.sub,
       exp: Math.floor(Date.now() / 1000) + browserTokenSeconds,
     });
-    if (!idToken) Object.assign(token.payload, { aud: AUDIENCE, azp: CLIENT_ID, jti: randomUUID(), realm_access: { roles: browserUser.roles } });
+    if (!idToken)
+      Object.assign(token.payload, { aud: AUDIENCE, azp: CLIENT_ID, jti: randomUUID(), realm_access: { roles: browserUser.roles } });
   });
   oidc.service.on('beforeResponse', (response: { body: Record<string, unknown> }) => {
     if ('access_token' in response.body) response.body.expires_in = browserTokenSeconds;
@@ -65,13 +67,23 @@ test.afterAll(async () => {
 const issuedTokens: string[] = [];
 
 /** A token from the provider's own keys, shaped by `change`. */
-async function token(person: Person, change: (payload: Record<string, unknown>) => void = () => {}, options: { kid?: string; expiresIn?: number } = {}): Promise<string> {
+async function token(
+  person: Person,
+  change: (payload: Record<string, unknown>) => void = () => {},
+  options: { kid?: string; expiresIn?: number } = {},
+): Promise<string> {
   const built = await oidc.issuer.buildToken({
     kid: options.kid,
     expiresIn: options.expiresIn ?? 600,
     scopesOrTransform: (_header, payload) => {
       // jti: Payara's MP JWT insists on it (Keycloak sends one; see README for Entra ID)
-      Object.assign(payload, { sub: person.sub, name: person.name, aud: AUDIENCE, jti: randomUUID(), realm_access: { roles: person.roles } });
+      Object.assign(payload, {
+        sub: person.sub,
+        name: person.name,
+        aud: AUDIENCE,
+        jti: randomUUID(),
+        realm_access: { roles: person.roles },
+      });
       change(payload);
     },
   });
@@ -132,7 +144,7 @@ async function openAccepted(room: string, bearer: string, origin?: string): Prom
   return outcome.hung ? openRoom(room, bearer, origin) : outcome;
 }
 
-function describe(outcome: SocketOutcome): string {
+function summary(outcome: SocketOutcome): string {
   return JSON.stringify({ first: outcome.first, closeCode: outcome.closeCode, httpStatus: outcome.httpStatus, hung: outcome.hung });
 }
 
@@ -154,7 +166,12 @@ function refused(outcome: SocketOutcome): boolean {
 }
 
 test('the server runs in OIDC mode: the SPA learns the provider, dev login is gone', async () => {
-  expect(await (await rest('/api/auth/config')).json()).toEqual({ mode: 'oidc', issuer, clientId: CLIENT_ID, scope: 'openid profile email' });
+  expect(await (await rest('/api/auth/config')).json()).toEqual({
+    mode: 'oidc',
+    issuer,
+    clientId: CLIENT_ID,
+    scope: 'openid profile email',
+  });
   expect((await rest('/api/auth/dev-login', undefined, { method: 'POST', body: '{"name":"Mallory"}' })).status).toBe(404);
 });
 
@@ -168,7 +185,9 @@ test('REST: valid tokens pass, roles come from the mapped claim, every bad token
   const valid = await token(carol);
   const forged = valid.slice(0, -6) + (valid.endsWith('AAAAAA') ? 'BBBBBB' : 'AAAAAA');
   const badTokens = {
-    expired: await token(carol, (p) => Object.assign(p, { exp: Math.floor(Date.now() / 1000) - 600, iat: Math.floor(Date.now() / 1000) - 1200 })),
+    expired: await token(carol, (p) =>
+      Object.assign(p, { exp: Math.floor(Date.now() / 1000) - 600, iat: Math.floor(Date.now() / 1000) - 1200 }),
+    ),
     forged,
     wrongIssuer: await token(carol, (p) => Object.assign(p, { iss: 'http://evil.example' })),
     wrongAudience: await token(carol, (p) => Object.assign(p, { aud: 'some-other-api' })),
@@ -193,7 +212,7 @@ test('WebSocket: the handshake verifies the same way and checks the Origin', asy
   };
   for (const [kind, bad] of Object.entries(cases)) {
     const outcome = await openRoom('sso-lobby', bad);
-    expect(refused(outcome), `${kind}: ${describe(outcome)}`).toBe(true);
+    expect(refused(outcome), `${kind}: ${summary(outcome)}`).toBe(true);
   }
   expect(refused(await openRoom('sso-lobby', valid, 'http://evil.example')), 'foreign origin').toBe(true);
   const sameOrigin = await openAccepted('sso-lobby', valid, server.url);

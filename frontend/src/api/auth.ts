@@ -28,7 +28,7 @@ export function claimsOf(token: string): Record<string, unknown> {
     const json = decodeURIComponent(
       atob(payload)
         .split('')
-        .map((c) => '%' + c.charCodeAt(0).toString(16).padStart(2, '0'))
+        .map((c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
         .join(''),
     );
     return JSON.parse(json);
@@ -78,8 +78,8 @@ function oidcManager(config: OidcConfig): UserManager {
   manager ??= new UserManager({
     authority: config.issuer,
     client_id: config.clientId,
-    redirect_uri: window.location.origin + '/',
-    post_logout_redirect_uri: window.location.origin + '/',
+    redirect_uri: `${window.location.origin}/`,
+    post_logout_redirect_uri: `${window.location.origin}/`,
     response_type: 'code',
     scope: config.scope ?? 'openid profile email',
     automaticSilentRenew: true,
@@ -102,10 +102,7 @@ function sessionFromOidc(user: { access_token: string; expires_at?: number; prof
 }
 
 /** Finishes a redirect back from the provider, or picks up a signed-in user; null when signed out. */
-export async function oidcSession(
-  config: OidcConfig,
-  renewed: (session: Session) => void,
-): Promise<Session | null> {
+export async function oidcSession(config: OidcConfig, renewed: (session: Session) => void): Promise<Session | null> {
   const users = oidcManager(config);
   const params = new URLSearchParams(window.location.search);
   let user = null;

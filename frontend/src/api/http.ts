@@ -30,7 +30,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   if (!response.ok) {
     if (response.status === 401 && token) onUnauthorized();
     const error = (json ?? {}) as { code?: string; message?: string };
-    throw new ApiError(response.status, error.code ?? 'http_' + response.status, error.message ?? response.statusText);
+    throw new ApiError(response.status, error.code ?? `http_${response.status}`, error.message ?? response.statusText);
   }
   return json as T;
 }

@@ -5,7 +5,17 @@ import type { Entry } from './roomState';
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 22, 10, minute)).toISOString();
 
 function entry(id: string, user: string, minute: number, role: Entry['role'] = 'user'): Entry {
-  return { id, seq: null, room: 'r', user: { id: user, name: user }, role, body: id, status: 'complete', createdAt: at(minute), delivery: 'sent' };
+  return {
+    id,
+    seq: null,
+    room: 'r',
+    user: { id: user, name: user },
+    role,
+    body: id,
+    status: 'complete',
+    createdAt: at(minute),
+    delivery: 'sent',
+  };
 }
 
 describe('grouping', () => {
@@ -20,7 +30,12 @@ describe('grouping', () => {
   });
 
   it('never merges system messages, nor the assistant with a user', () => {
-    const groups = groupMessages([entry('1', 's', 0, 'system'), entry('2', 's', 0, 'system'), entry('3', 'x', 0, 'assistant'), entry('4', 'x', 0, 'user')]);
+    const groups = groupMessages([
+      entry('1', 's', 0, 'system'),
+      entry('2', 's', 0, 'system'),
+      entry('3', 'x', 0, 'assistant'),
+      entry('4', 'x', 0, 'user'),
+    ]);
     expect(groups).toHaveLength(4);
   });
 

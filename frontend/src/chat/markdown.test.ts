@@ -11,7 +11,9 @@ describe('assistant markdown', () => {
   });
 
   it('strips scripts, event handlers and javascript: links', () => {
-    const html = renderMarkdown('<img src=x onerror=alert(1)> <script>alert(2)</script> [x](javascript:alert(3)) <iframe src="//evil"></iframe>');
+    const html = renderMarkdown(
+      '<img src=x onerror=alert(1)> <script>alert(2)</script> [x](javascript:alert(3)) <iframe src="//evil"></iframe>',
+    );
     expect(html).not.toMatch(/onerror|<script|javascript:|<iframe/i);
   });
 

@@ -6,9 +6,9 @@ import {
   lastSeq,
   markRetrying,
   prependOlder,
+  type RoomState,
   reduce,
   resumeFrom,
-  RoomState,
   unacknowledged,
 } from './roomState';
 
@@ -17,7 +17,17 @@ const bob = { id: 'u-bob', name: 'Bob' };
 const assistant = { id: 'assistant', name: 'Assistant' };
 
 function msg(seq: number, body: string, user = bob, extra: Partial<ChatMessage> = {}): ChatMessage {
-  return { id: `m${seq}`, seq, room: 'r', user, role: 'user', body, status: 'complete', createdAt: `2026-11-22T10:00:${String(seq).padStart(2, '0')}Z`, ...extra };
+  return {
+    id: `m${seq}`,
+    seq,
+    room: 'r',
+    user,
+    role: 'user',
+    body,
+    status: 'complete',
+    createdAt: `2026-11-22T10:00:${String(seq).padStart(2, '0')}Z`,
+    ...extra,
+  };
 }
 
 function apply(state: RoomState, ...frames: ServerFrame[]): RoomState {
@@ -125,7 +135,11 @@ describe('resume after reconnect', () => {
     s = apply(
       s,
       { type: 'welcome', you: alice, room: 'r', presence: [alice], lastSeq: 5 },
-      { type: 'history', messages: [msg(2, 'b'), msg(3, 'c'), { ...msg(4, 'sent while dropping', alice), id: 'c1' }, msg(5, 'e')], hasMore: false },
+      {
+        type: 'history',
+        messages: [msg(2, 'b'), msg(3, 'c'), { ...msg(4, 'sent while dropping', alice), id: 'c1' }, msg(5, 'e')],
+        hasMore: false,
+      },
     );
     expect(since).toBe(2);
     expect(bodies(s)).toEqual(['a', 'b', 'c', 'sent while dropping', 'e']);
@@ -140,13 +154,21 @@ describe('resume after reconnect', () => {
   });
 
   it('takes hasMore of a fresh start as older messages to page in', () => {
-    const s = apply(emptyRoom('r'), { type: 'welcome', you: alice, room: 'r', presence: [], lastSeq: 80 }, { type: 'history', messages: [msg(80, 'x')], hasMore: true });
+    const s = apply(
+      emptyRoom('r'),
+      { type: 'welcome', you: alice, room: 'r', presence: [], lastSeq: 80 },
+      { type: 'history', messages: [msg(80, 'x')], hasMore: true },
+    );
     expect(s.hasOlder).toBe(true);
     expect(s.resumeAgain).toBe(false);
   });
 
   it('pages older messages in front without duplicates', () => {
-    let s = apply(emptyRoom('r'), { type: 'welcome', you: alice, room: 'r', presence: [], lastSeq: 3 }, { type: 'history', messages: [msg(2, 'b'), msg(3, 'c')], hasMore: true });
+    let s = apply(
+      emptyRoom('r'),
+      { type: 'welcome', you: alice, room: 'r', presence: [], lastSeq: 3 },
+      { type: 'history', messages: [msg(2, 'b'), msg(3, 'c')], hasMore: true },
+    );
     s = prependOlder(s, [msg(1, 'a'), msg(2, 'b')], false);
     expect(bodies(s)).toEqual(['a', 'b', 'c']);
     expect(s.hasOlder).toBe(false);
@@ -168,13 +190,21 @@ describe('streamed assistant replies', () => {
     let s = apply(joined(), { type: 'message', message: started });
     s = apply(s, { type: 'delta', messageId: 'ai', text: 'A', index: 1 }, { type: 'delta', messageId: 'ai', text: 'A', index: 1 });
     expect(s.entries[0].body).toBe('A');
-    s = apply(s, { type: 'complete', message: { ...started, body: 'A', status: 'stopped' } }, { type: 'delta', messageId: 'ai', text: 'late', index: 2 });
+    s = apply(
+      s,
+      { type: 'complete', message: { ...started, body: 'A', status: 'stopped' } },
+      { type: 'delta', messageId: 'ai', text: 'late', index: 2 },
+    );
     expect(s.entries[0]).toMatchObject({ body: 'A', status: 'stopped' });
   });
 
   it('continues from the body so far after a resume mid-stream', () => {
     let s = apply(joined(), { type: 'message', message: started }, { type: 'delta', messageId: 'ai', text: 'Hel', index: 1 });
-    s = apply(s, { type: 'history', messages: [{ ...started, body: 'Hello wo' }], hasMore: false }, { type: 'delta', messageId: 'ai', text: 'rld', index: 5 });
+    s = apply(
+      s,
+      { type: 'history', messages: [{ ...started, body: 'Hello wo' }], hasMore: false },
+      { type: 'delta', messageId: 'ai', text: 'rld', index: 5 },
+    );
     expect(s.entries[0].body).toBe('Hello world');
   });
 });
@@ -184,7 +214,12 @@ describe('room events', () => {
     let s = joined();
     s = apply(s, { type: 'join', user: { id: 'u-carol', name: 'Carol' } }, { type: 'join', user: bob });
     expect(s.presence.map((u) => u.name)).toEqual(['Alice', 'Bob', 'Carol']);
-    s = apply(s, { type: 'typing', user: bob, typing: true }, { type: 'typing', user: alice, typing: true }, { type: 'cursor', user: bob, x: 0.5, y: 0.25 });
+    s = apply(
+      s,
+      { type: 'typing', user: bob, typing: true },
+      { type: 'typing', user: alice, typing: true },
+      { type: 'cursor', user: bob, x: 0.5, y: 0.25 },
+    );
     expect(Object.keys(s.typing)).toEqual(['u-bob']);
     expect(s.cursors['u-bob']).toMatchObject({ x: 0.5, y: 0.25 });
     s = apply(s, { type: 'message', message: msg(1, 'done typing') });

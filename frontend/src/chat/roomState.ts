@@ -159,8 +159,7 @@ export function dropExpired(state: RoomState, now: number): RoomState {
   const typing = Object.fromEntries(Object.entries(state.typing).filter(([, t]) => t.until > now));
   const cursors = Object.fromEntries(Object.entries(state.cursors).filter(([, c]) => now - c.at < 15000));
   const unchanged =
-    Object.keys(typing).length === Object.keys(state.typing).length &&
-    Object.keys(cursors).length === Object.keys(state.cursors).length;
+    Object.keys(typing).length === Object.keys(state.typing).length && Object.keys(cursors).length === Object.keys(state.cursors).length;
   return unchanged ? state : { ...state, typing, cursors };
 }
 

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { AuthConfig, authConfig, logout, oidcRenew, oidcSession, Session, storedSession } from '../api/auth';
+import { type AuthConfig, authConfig, logout, oidcRenew, oidcSession, type Session, storedSession } from '../api/auth';
 import { useToken } from '../api/http';
+import { LazyUsagePage } from './LazyUsagePage';
 import { LoginPage } from './LoginPage';
 import { RoomPage } from './RoomPage';
 import { RoomsPage } from './RoomsPage';
 import { useRoute } from './router';
-import { LazyUsagePage } from './LazyUsagePage';
 
 export function App() {
   const [config, setConfig] = useState<AuthConfig | null>(null);
@@ -30,7 +30,12 @@ export function App() {
     },
   );
 
-  if (bootError) return <main class="center-card"><p role="alert">Parley could not start: {bootError}</p></main>;
+  if (bootError)
+    return (
+      <main class="center-card">
+        <p role="alert">Parley could not start: {bootError}</p>
+      </main>
+    );
   if (!config) return <p class="boot">Loading Parley…</p>;
   if (!session) return <LoginPage config={config} onSignedIn={setSession} />;
 
@@ -48,16 +53,24 @@ export function App() {
   return (
     <div class="shell">
       <header class="topbar">
-        <a class="brand" href="#/">Parley</a>
+        <a class="brand" href="#/">
+          Parley
+        </a>
         <nav aria-label="Main">
-          <a href="#/" aria-current={route.page !== 'usage' ? 'page' : undefined}>Rooms</a>
-          <a href="#/usage" aria-current={route.page === 'usage' ? 'page' : undefined}>Usage</a>
+          <a href="#/" aria-current={route.page !== 'usage' ? 'page' : undefined}>
+            Rooms
+          </a>
+          <a href="#/usage" aria-current={route.page === 'usage' ? 'page' : undefined}>
+            Usage
+          </a>
         </nav>
         <span class="whoami" data-testid="whoami">
           {session.user.name}
           {session.admin && <span class="badge">admin</span>}
         </span>
-        <button class="link" onClick={() => logout(config).then(() => setSession(null))}>Sign out</button>
+        <button type="button" class="link" onClick={() => logout(config).then(() => setSession(null))}>
+          Sign out
+        </button>
       </header>
       {route.page === 'rooms' && <RoomsPage />}
       {route.page === 'room' && <RoomPage key={route.room} room={route.room} session={session} renewToken={renewToken} />}

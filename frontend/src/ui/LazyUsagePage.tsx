@@ -11,6 +11,11 @@ export function LazyUsagePage({ session }: { session: Session }) {
   useEffect(() => {
     import('./UsagePage').then((m) => setPage(() => m.UsagePage)).catch(() => setFailed(true));
   }, []);
-  if (failed) return <p role="alert" class="error page">The usage page could not be loaded. Reload to try again.</p>;
+  if (failed)
+    return (
+      <p role="alert" class="error page">
+        The usage page could not be loaded. Reload to try again.
+      </p>
+    );
   return Page ? <Page session={session} /> : <p class="page">Loading usage…</p>;
 }

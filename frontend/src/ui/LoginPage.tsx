@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { AuthConfig, devLogin, oidcLogin, Session } from '../api/auth';
+import { type AuthConfig, devLogin, oidcLogin, type Session } from '../api/auth';
 import { ApiError } from '../api/http';
 
 export function LoginPage({ config, onSignedIn }: { config: AuthConfig; onSignedIn: (s: Session) => void }) {
@@ -13,10 +13,14 @@ export function LoginPage({ config, onSignedIn }: { config: AuthConfig; onSigned
       <main class="center-card">
         <h1>Parley</h1>
         <p>Sign in with your company account to join the conversation.</p>
-        <button class="primary" onClick={() => oidcLogin(config).catch((e: Error) => setError(e.message))}>
+        <button type="button" class="primary" onClick={() => oidcLogin(config).catch((e: Error) => setError(e.message))}>
           Sign in with SSO
         </button>
-        {error && <p role="alert" class="error">{error}</p>}
+        {error && (
+          <p role="alert" class="error">
+            {error}
+          </p>
+        )}
       </main>
     );
   }
@@ -43,6 +47,7 @@ export function LoginPage({ config, onSignedIn }: { config: AuthConfig; onSigned
         <input
           id="login-name"
           name="name"
+          // biome-ignore lint/a11y/noAutofocus: the page's only task is this one field
           autoFocus
           required
           maxLength={64}
@@ -56,7 +61,11 @@ export function LoginPage({ config, onSignedIn }: { config: AuthConfig; onSigned
         <button class="primary" type="submit" disabled={busy || !name.trim()}>
           Enter
         </button>
-        {error && <p role="alert" class="error">{error}</p>}
+        {error && (
+          <p role="alert" class="error">
+            {error}
+          </p>
+        )}
       </form>
       <p class="hint">Development sign-in: anyone may pick any name. Production uses your company's SSO.</p>
     </main>

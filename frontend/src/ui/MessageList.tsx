@@ -22,6 +22,7 @@ export function MessageList({ entries, hasOlder, loadOlder, retry, stopReply }: 
 
   // keep the view pinned to the newest message unless the reader scrolled up; keep it still when
   // older messages are added above
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after every change of the list, which it does not read
   useLayoutEffect(() => {
     const el = scroller.current!;
     if (heightBeforeOlder.current !== null) {
@@ -42,9 +43,10 @@ export function MessageList({ entries, hasOlder, loadOlder, retry, stopReply }: 
   };
 
   return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard to be scrolled
     <div class="messages" ref={scroller} onScroll={onScroll} role="log" aria-live="polite" aria-label="Messages" tabIndex={0}>
       {hasOlder ? (
-        <button class="link older" onClick={() => onScroll()}>
+        <button type="button" class="link older" onClick={() => onScroll()}>
           Load older messages
         </button>
       ) : (
@@ -52,7 +54,7 @@ export function MessageList({ entries, hasOlder, loadOlder, retry, stopReply }: 
       )}
       {entries.length === 0 && <p class="empty">No messages yet. Say hello, or ask @assistant.</p>}
       {groupMessages(entries).map((group) => (
-        <section class={'group role-' + group.role} key={group.key}>
+        <section class={`group role-${group.role}`} key={group.key}>
           {group.role !== 'system' && <Avatar user={group.user} role={group.role} />}
           <div class="group-body">
             {group.role !== 'system' && (
@@ -72,7 +74,7 @@ export function MessageList({ entries, hasOlder, loadOlder, retry, stopReply }: 
 }
 
 function MessageEntry({ entry, retry, stopReply }: { entry: Entry; retry: (id: string) => void; stopReply: () => void }) {
-  const classes = ['message', 'delivery-' + entry.delivery, 'status-' + entry.status].join(' ');
+  const classes = ['message', `delivery-${entry.delivery}`, `status-${entry.status}`].join(' ');
   return (
     <article class={classes} data-id={entry.id} data-seq={entry.seq ?? undefined}>
       {entry.role === 'assistant' ? (
@@ -82,12 +84,12 @@ function MessageEntry({ entry, retry, stopReply }: { entry: Entry; retry: (id: s
       )}
       {entry.status === 'streaming' && (
         <div class="streaming">
-          <span class="dots" aria-label="Assistant is replying">
+          <span class="dots" role="img" aria-label="Assistant is replying">
             <i />
             <i />
             <i />
           </span>
-          <button class="stop" onClick={stopReply}>
+          <button type="button" class="stop" onClick={stopReply}>
             Stop
           </button>
         </div>
@@ -98,7 +100,7 @@ function MessageEntry({ entry, retry, stopReply }: { entry: Entry; retry: (id: s
       {entry.delivery === 'failed' && (
         <small class="note error" role="alert">
           Not sent: {entry.failure}{' '}
-          <button class="link" onClick={() => retry(entry.id)}>
+          <button type="button" class="link" onClick={() => retry(entry.id)}>
             Retry
           </button>
         </small>

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api } from '../api/http';
-import type { RoomInfo } from '../chat/protocol';
 import type { Session } from '../api/auth';
+import { api } from '../api/http';
 import { hueOf } from '../chat/grouping';
+import type { RoomInfo } from '../chat/protocol';
 import { streamingReply } from '../chat/roomState';
 import { Avatar } from './Avatar';
 import { Composer } from './Composer';
@@ -50,7 +50,7 @@ export function RoomPage({ room, session, renewToken }: Props) {
         <h1>#{info?.title || room}</h1>
         <StatusBadge status={chat.status} detail={chat.statusDetail} />
         <span class="online-count">{state.presence.length} online</span>
-        <button class="link" onClick={() => setSettingsOpen(true)}>
+        <button type="button" class="link" onClick={() => setSettingsOpen(true)}>
           Settings
         </button>
       </header>
@@ -76,7 +76,7 @@ export function RoomPage({ room, session, renewToken }: Props) {
                 class="cursor"
                 style={{ left: `${c.x * 100}%`, top: `${c.y * 100}%`, '--hue': String(hueOf(c.user.id)) }}
               >
-                <svg width="14" height="18" viewBox="0 0 14 18">
+                <svg width="14" height="18" viewBox="0 0 14 18" aria-hidden="true">
                   <path d="M0 0 L14 11 L8 11 L5 18 Z" />
                 </svg>
                 <span class="cursor-name">{c.user.name}</span>

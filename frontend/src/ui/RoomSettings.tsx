@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, ApiError } from '../api/http';
+import { ApiError, api } from '../api/http';
 import type { RoomInfo } from '../chat/protocol';
 
 /** The room's title, assistant mode, persona and allowed groups (its creator or an admin may change them). */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError } from '../api/http';
+import { type ApiError, api } from '../api/http';
 import { ROOM_NAME, roomHref } from './router';
 import { ago } from './time';
 
@@ -22,7 +22,12 @@ export function RoomsPage() {
     let alive = true;
     const load = () =>
       api<RoomSummary[]>('GET', '/api/rooms')
-        .then((r) => alive && (setRooms(r), setError(null)))
+        .then((r) => {
+          if (alive) {
+            setRooms(r);
+            setError(null);
+          }
+        })
         .catch((e: ApiError) => alive && setError(e.message));
     load();
     const timer = setInterval(load, REFRESH_MS);
@@ -62,7 +67,11 @@ export function RoomsPage() {
         </div>
         <small id="room-name-help">Lowercase letters, digits and dashes.</small>
       </form>
-      {error && <p role="alert" class="error">{error}</p>}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
       {rooms === null && !error && <p>Loading rooms…</p>}
       {rooms !== null && rooms.length === 0 && <p class="empty">No rooms yet. Name one above to start it.</p>}
       <ul class="room-list" aria-label="Rooms">
@@ -71,7 +80,7 @@ export function RoomsPage() {
             <a href={roomHref(room.name)} class="room-card">
               <span class="room-name">#{room.title || room.name}</span>
               <span class="room-meta">
-                <span class={'online' + (room.online > 0 ? ' live' : '')}>{room.online} online</span>
+                <span class={`online${room.online > 0 ? ' live' : ''}`}>{room.online} online</span>
                 <span>{room.lastSeq} messages</span>
                 <span>{ago(room.lastActivityAt)}</span>
               </span>

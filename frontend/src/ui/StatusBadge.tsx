@@ -10,7 +10,7 @@ const LABELS: Record<ConnectionStatus, string> = {
 
 export function StatusBadge({ status, detail }: { status: ConnectionStatus; detail?: string }) {
   return (
-    <span class={'status status-' + status} role="status" data-testid="connection-status" title={detail}>
+    <span class={`status status-${status}`} role="status" data-testid="connection-status" title={detail}>
       <i aria-hidden="true" />
       {LABELS[status]}
       {status === 'refused' && detail ? `: ${detail}` : ''}

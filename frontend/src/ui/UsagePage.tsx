@@ -58,7 +58,7 @@ export function UsagePage({ session }: { session: Session }) {
   return (
     <main class="page usage-page">
       <h1>
-        Assistant usage <span class={'live-dot' + (live ? ' on' : '')}>{live ? 'live' : 'connecting'}</span>
+        Assistant usage <span class={`live-dot${live ? ' on' : ''}`}>{live ? 'live' : 'connecting'}</span>
       </h1>
       <section class="tally" aria-label="Totals">
         <BigNumber label="Total tokens" value={shown?.totalTokens} testId="total-tokens" />
@@ -70,7 +70,7 @@ export function UsagePage({ session }: { session: Session }) {
         <div class="charts">
           <UsageChart
             title={session.admin ? 'Tokens by room' : 'Tokens by room (admins only)'}
-            labels={usage.byRoom.map((r) => '#' + r.room)}
+            labels={usage.byRoom.map((r) => `#${r.room}`)}
             rows={usage.byRoom}
           />
           <UsageChart
@@ -99,6 +99,7 @@ function UsageChart({ title, labels, rows }: { title: string; labels: string[]; 
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: redraws when the figures change, not on every new array of the same figures
   useEffect(() => {
     const data = {
       labels,

@@ -2,16 +2,16 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, socketUrl } from '../api/http';
 import type { ChatMessage } from '../chat/protocol';
-import { ConnectionStatus, RoomConnection } from '../chat/roomConnection';
+import { type ConnectionStatus, RoomConnection } from '../chat/roomConnection';
 import {
   addPending,
   dropExpired,
   emptyRoom,
   markRetrying,
   prependOlder,
+  type RoomState,
   reduce,
   resumeFrom,
-  RoomState,
   unacknowledged,
 } from '../chat/roomState';
 
@@ -39,11 +39,13 @@ export function useRoom(room: string, token: () => string, renewToken: () => Pro
     setState(latest.current);
   }, []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one connection per room; token and renewToken are called when needed, so their newest versions are used without reconnecting
   useEffect(() => {
     latest.current = emptyRoom(room);
     setState(latest.current);
     const conn = new RoomConnection({
-      url: (since) => socketUrl(`/ws/rooms/${room}`, since === null ? { access_token: token() } : { access_token: token(), since: String(since) }),
+      url: (since) =>
+        socketUrl(`/ws/rooms/${room}`, since === null ? { access_token: token() } : { access_token: token(), since: String(since) }),
       since: () => resumeFrom(latest.current),
       onStatus: (s, detail) => setStatus({ status: s, detail }),
       renewToken,
@@ -70,17 +72,23 @@ export function useRoom(room: string, token: () => string, renewToken: () => Pro
     };
   }, [room]);
 
-  const send = useCallback((body: string) => {
-    const id = crypto.randomUUID();
-    update((s) => addPending(s, id, body, new Date()));
-    connection.current?.send({ type: 'message', id, body });
-  }, []);
+  const send = useCallback(
+    (body: string) => {
+      const id = crypto.randomUUID();
+      update((s) => addPending(s, id, body, new Date()));
+      connection.current?.send({ type: 'message', id, body });
+    },
+    [update],
+  );
 
-  const retry = useCallback((id: string) => {
-    update((s) => markRetrying(s, id));
-    const entry = latest.current.entries.find((e) => e.id === id);
-    if (entry) connection.current?.send({ type: 'message', id, body: entry.body });
-  }, []);
+  const retry = useCallback(
+    (id: string) => {
+      update((s) => markRetrying(s, id));
+      const entry = latest.current.entries.find((e) => e.id === id);
+      if (entry) connection.current?.send({ type: 'message', id, body: entry.body });
+    },
+    [update],
+  );
 
   const loadOlder = useCallback(async () => {
     const s = latest.current;
@@ -96,7 +104,7 @@ export function useRoom(room: string, token: () => string, renewToken: () => Pro
     } finally {
       loadingOlder.current = false;
     }
-  }, [room]);
+  }, [room, update]);
 
   return {
     state,
