@@ -87,7 +87,7 @@ class AuthIT extends DeployedAppIT {
         String shortLived =
                 TestTokens.token().expiresAt(Instant.now().plusSeconds(3)).sign();
         WsClient client = WsClient.connect(WsClient.roomUri(api.base(), "expiry", shortLived));
-        assertThat(client.next("welcome")).isNotNull();
+        assertThat(client.next("welcome").getString("room")).isEqualTo("expiry");
         JsonObject error =
                 client.next(frame -> "error".equals(frame.getString("type")), java.time.Duration.ofSeconds(15));
         assertThat(error.getString("code")).isEqualTo("token_expired");
@@ -146,7 +146,7 @@ class AuthIT extends DeployedAppIT {
 
         try (WsClient listed = WsClient.connect(
                 WsClient.roomUri(api.base(), "cors", token), java.util.Map.of("Origin", "http://app.example"))) {
-            assertThat(listed.next("welcome")).isNotNull();
+            assertThat(listed.next("welcome").getString("room")).isEqualTo("cors");
         }
     }
 

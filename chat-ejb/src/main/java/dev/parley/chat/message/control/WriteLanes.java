@@ -56,11 +56,17 @@ public class WriteLanes {
     @ConfigProperty(name = "chat.store.batch", defaultValue = "256")
     int maxBatch;
 
+    @Inject
+    @ConfigProperty(name = "chat.store.recent.ids", defaultValue = "20000")
+    int recentIdCount;
+
+    private RecentIds recent;
     private Lane[] lanes;
     private Thread[] laneThreads;
 
     @PostConstruct
     void startLanes() {
+        recent = new RecentIds(Math.max(1, recentIdCount));
         lanes = new Lane[Math.max(1, laneCount)];
         laneThreads = new Thread[lanes.length];
         for (int i = 0; i < lanes.length; i++) {
@@ -84,7 +90,19 @@ public class WriteLanes {
         lanes[Math.floorMod(submission.message().room().hashCode(), lanes.length)].offer(submission);
     }
 
-    private void write(List<Submission> batch) {
+    private void write(List<Submission> submitted) {
+        List<Submission> batch = new ArrayList<>(submitted.size());
+        for (Submission submission : submitted) {
+            if (recent.contains(
+                    submission.message().room(), submission.message().id())) {
+                writeAlone(submission); // a resend: looked up, not left to fail the batch
+            } else {
+                batch.add(submission);
+            }
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
         List<StoreOutcome> outcomes;
         try {
             outcomes = store.store(batch.stream().map(Submission::message).toList());
@@ -120,6 +138,7 @@ public class WriteLanes {
         switch (outcome.kind()) {
             case STORED -> {
                 MessageView message = outcome.message();
+                recent.add(message.room(), message.id());
                 submission.origin().send(OutboundFrame.of(FrameCodec.write(new Frames.Ack(clientId, message.seq()))));
                 fanout.publish(new RoomBroadcast(
                         message.room(),
