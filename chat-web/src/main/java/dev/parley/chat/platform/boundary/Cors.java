@@ -1,7 +1,6 @@
 package dev.parley.chat.platform.boundary;
 
 import dev.parley.chat.protocol.entity.ErrorCode;
-import dev.parley.chat.room.boundary.OriginPolicy;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;

@@ -2,6 +2,7 @@ package dev.parley.chat.room.boundary;
 
 import dev.parley.chat.identity.control.TokenVerifier;
 import dev.parley.chat.identity.entity.Identity;
+import dev.parley.chat.platform.boundary.OriginPolicy;
 import dev.parley.chat.room.entity.RoomName;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.HandshakeResponse;

@@ -1,4 +1,4 @@
-package dev.parley.chat.room.boundary;
+package dev.parley.chat.platform.boundary;
 
 import java.net.URI;
 import java.util.Arrays;
