@@ -94,11 +94,16 @@ class DatabaseOutageIT {
                 }));
             }
             Thread.sleep(3_000);
+            assertThat(check(api, "database").getString("status")).isEqualTo("UP");
             int ackedBefore = acked.size();
+            long cutAt = System.nanoTime();
             proxy.cut();
-            Thread.sleep(10_000);
+            Api.Response notReady = awaitReadiness(api, 503, Duration.ofSeconds(8));
+            JsonObject databaseDown = named(notReady.json(), "database");
+            Thread.sleep(Math.max(0, 10_000 - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cutAt)));
             proxy.restore();
             restored.set(true);
+            Api.Response readyAgain = awaitReadiness(api, 200, Duration.ofSeconds(30));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (ackedAfterRestore.get() < 10 && System.nanoTime() < deadline) {
                 Thread.sleep(200);
@@ -112,6 +117,11 @@ class DatabaseOutageIT {
                     "database outage: %d acked before the cut, %d store_failed, %d unanswered, %d acked after%n",
                     ackedBefore, refused.get(), unanswered.get(), ackedAfterRestore.get());
 
+            assertThat(databaseDown.getString("status")).isEqualTo("DOWN");
+            assertThat(databaseDown.getJsonObject("data").getString("problem"))
+                    .as("says what is wrong, in words")
+                    .contains("database");
+            assertThat(named(readyAgain.json(), "database").getString("status")).isEqualTo("UP");
             assertThat(ackedBefore).as("acked before the outage").isPositive();
             assertThat(refused.get())
                     .as("store_failed answers during the outage")
@@ -130,5 +140,28 @@ class DatabaseOutageIT {
             assertThat(stored.keySet()).as("every acked message is stored").containsAll(acked);
             assertThat(stored.values()).as("none twice").allMatch(n -> n == 1);
         }
+    }
+
+    /** Polls {@code /health/ready} until it answers {@code status}. */
+    private static Api.Response awaitReadiness(Api api, int status, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        Api.Response last = api.get("health/ready", null);
+        while (last.status() != status && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            last = api.get("health/ready", null);
+        }
+        assertThat(last.status()).as("readiness: " + last.body()).isEqualTo(status);
+        return last;
+    }
+
+    private static JsonObject check(Api api, String name) {
+        return named(api.get("health/ready", null).json(), name);
+    }
+
+    private static JsonObject named(JsonObject health, String name) {
+        return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> name.equals(c.getString("name")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no check named " + name + " in " + health));
     }
 }

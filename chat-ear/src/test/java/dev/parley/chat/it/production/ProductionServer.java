@@ -34,6 +34,11 @@ public abstract class ProductionServer implements AutoCloseable {
 
     public abstract URI base();
 
+    /** Where MicroProfile Health answers ({@code health/ready} and so on below it). */
+    public URI health() {
+        return base();
+    }
+
     protected abstract void shutdown() throws Exception;
 
     public Api api() {

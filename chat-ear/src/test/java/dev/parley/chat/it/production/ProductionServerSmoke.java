@@ -85,6 +85,42 @@ abstract class ProductionServerSmoke {
     }
 
     @Test
+    void healthSaysTheDatabaseTheWritePathAndTheSchemaAreFine() {
+        Api health = new Api(server.health());
+        Api.Response ready = health.get("health/ready", null);
+        assertThat(ready.status()).as(ready.body()).isEqualTo(200);
+        assertThat(check(ready, "database").getJsonObject("data").getJsonNumber("queryMillis"))
+                .isNotNull();
+        assertThat(check(ready, "write-backlog").getString("status")).isEqualTo("UP");
+        assertThat(check(health.get("health/live", null), "write-lanes").getString("status"))
+                .isEqualTo("UP");
+        assertThat(check(health.get("health/started", null), "schema")
+                        .getJsonObject("data")
+                        .getString("version"))
+                .isEqualTo(latestSchemaVersion());
+    }
+
+    private static JsonObject check(Api.Response health, String name) {
+        return health.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> name.equals(c.getString("name")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no check " + name + " in " + health.body()));
+    }
+
+    /** The highest V<n>__ migration shipped in the application. */
+    private static String latestSchemaVersion() {
+        try (var files = Files.list(Path.of("../chat-ejb/src/main/resources/db/migration"))) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.matches("V\\d+__.*"))
+                    .map(n -> n.substring(1, n.indexOf("__")))
+                    .max(java.util.Comparator.comparingInt(Integer::parseInt))
+                    .orElseThrow();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void devLoginAndRolesAnswerAsTheContractSays() {
         assertThat(api.get("api/auth/config", null).json().getString("mode")).isEqualTo("dev");
         assertThat(api.get("api/rooms", null).status()).isEqualTo(401);

@@ -32,6 +32,11 @@ public final class WildFlyServer extends ProductionServer {
     }
 
     @Override
+    public URI health() {
+        return URI.create("http://127.0.0.1:" + (9990 + PORT_OFFSET) + "/"); // the management port
+    }
+
+    @Override
     public void startWith(PostgresSchema database, Map<String, String> settings) throws Exception {
         resetConfiguration();
         List<String> cli = new ArrayList<>();
@@ -47,6 +52,8 @@ public final class WildFlyServer extends ProductionServer {
                 + "value=java:jboss/datasources/ChatDS)");
         cli.add("/extension=org.wildfly.extension.microprofile.fault-tolerance-smallrye:add");
         cli.add("/subsystem=microprofile-fault-tolerance-smallrye:add");
+        cli.add("/extension=org.wildfly.extension.microprofile.health-smallrye:add");
+        cli.add("/subsystem=microprofile-health-smallrye:add(security-enabled=false)");
         settings.forEach((key, value) -> cli.add("/system-property=" + key + ":add(value=\"" + value + "\")"));
         cli.add("deploy " + EAR.toAbsolutePath() + " --name=parley.ear");
         cli.add("stop-embedded-server");

@@ -86,6 +86,32 @@ public class WriteLanes {
         }
     }
 
+    /** Messages waiting to be stored, over all lanes. */
+    public int backlog() {
+        int waiting = 0;
+        for (Lane lane : lanes) {
+            waiting += lane.queue.size();
+        }
+        return waiting;
+    }
+
+    public int laneCount() {
+        return lanes.length;
+    }
+
+    public int runningLanes() {
+        int running = 0;
+        for (Thread thread : laneThreads) {
+            running += thread.isAlive() ? 1 : 0;
+        }
+        return running;
+    }
+
+    /** True while every lane's thread runs. */
+    public boolean running() {
+        return runningLanes() == lanes.length;
+    }
+
     public void submit(Submission submission) {
         lanes[Math.floorMod(submission.message().room().hashCode(), lanes.length)].offer(submission);
     }

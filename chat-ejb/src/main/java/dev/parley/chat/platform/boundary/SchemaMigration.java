@@ -9,6 +9,7 @@ import jakarta.ejb.TransactionAttributeType;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /** Brings the schema up to date with Flyway before the application takes traffic. */
@@ -22,15 +23,24 @@ public class SchemaMigration {
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
 
+    private volatile String version;
+
     @PostConstruct
     void migrate() {
-        MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
+        Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .table("chat_schema_history")
-                .load()
-                .migrate();
+                .load();
+        MigrateResult result = flyway.migrate();
+        MigrationInfo current = flyway.info().current();
+        version = current == null ? "empty" : current.getVersion().toString();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied now)");
+    }
+
+    /** The schema version once migrated, else null. */
+    public String version() {
+        return version;
     }
 }
