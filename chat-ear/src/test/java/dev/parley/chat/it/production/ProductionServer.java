@@ -39,6 +39,11 @@ public abstract class ProductionServer implements AutoCloseable {
         return base();
     }
 
+    /** Whether the server runs the application's own health checks from an EAR. */
+    public boolean runsApplicationHealthChecks() {
+        return true;
+    }
+
     protected abstract void shutdown() throws Exception;
 
     public Api api() {

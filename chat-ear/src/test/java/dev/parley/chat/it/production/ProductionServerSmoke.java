@@ -89,8 +89,13 @@ abstract class ProductionServerSmoke {
         Api health = new Api(server.health());
         Api.Response ready = health.get("health/ready", null);
         assertThat(ready.status()).as(ready.body()).isEqualTo(200);
-        assertThat(check(ready, "database").getJsonObject("data").getJsonNumber("queryMillis"))
-                .isNotNull();
+        if (!server.runsApplicationHealthChecks()) {
+            assertThat(check(ready, "deployments-status").getJsonObject("data").getString("parley.ear"))
+                    .isEqualTo("OK");
+            return;
+        }
+        // Payara writes the data's numbers as strings, WildFly as numbers
+        assertThat(check(ready, "database").getJsonObject("data")).containsKey("queryMillis");
         assertThat(check(ready, "write-backlog").getString("status")).isEqualTo("UP");
         assertThat(check(health.get("health/live", null), "write-lanes").getString("status"))
                 .isEqualTo("UP");

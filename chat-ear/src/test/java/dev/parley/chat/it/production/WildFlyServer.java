@@ -36,6 +36,12 @@ public final class WildFlyServer extends ProductionServer {
         return URI.create("http://127.0.0.1:" + (9990 + PORT_OFFSET) + "/"); // the management port
     }
 
+    /** WildFly registers no health checks of an EAR's modules (WFLY-12835), only its own. */
+    @Override
+    public boolean runsApplicationHealthChecks() {
+        return false;
+    }
+
     @Override
     public void startWith(PostgresSchema database, Map<String, String> settings) throws Exception {
         resetConfiguration();
