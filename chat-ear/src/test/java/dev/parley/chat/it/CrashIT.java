@@ -24,14 +24,11 @@ import org.junit.jupiter.api.Test;
  * An ack promises that the message is stored. Five clients send as fast as acks come back, the
  * server's JVM is killed ({@code kill -9}) mid-stream, the run command starts it again: every
  * acked message is there exactly once, with seqs 1..N and no gap, on H2 and on PostgreSQL.
- * {@code bench/crash-under-load.sh} runs the same test with more senders and more messages in
- * flight ({@code -Dcrash.senders}, {@code -Dcrash.inflight}, {@code -Dcrash.millis}).
  */
 class CrashIT {
 
-    private static final int SENDERS = Integer.getInteger("crash.senders", 5);
-    private static final int IN_FLIGHT = Integer.getInteger("crash.inflight", 4);
-    private static final long SEND_FOR_MILLIS = Long.getLong("crash.millis", 3_000);
+    private static final int SENDERS = 5;
+    private static final long SEND_FOR_MILLIS = 3_000;
 
     @Test
     void everyAckedMessageSurvivesAKillOnTheEmbeddedDatabase() throws Exception {
@@ -70,11 +67,7 @@ class CrashIT {
                 running.add(senders.submit(() -> sendUntilTheServerDies(api, room, login, acked)));
             }
             Thread.sleep(SEND_FOR_MILLIS);
-            int ackedAtKill = acked.size();
             server.kill();
-            System.out.printf(
-                    "crash: %d senders, %d in flight each, %d acked in %d ms (%.0f msg/s) before kill -9%n",
-                    SENDERS, IN_FLIGHT, ackedAtKill, SEND_FOR_MILLIS, ackedAtKill * 1000.0 / SEND_FOR_MILLIS);
             for (Future<?> sender : running) {
                 sender.get(60, TimeUnit.SECONDS);
             }
@@ -100,7 +93,7 @@ class CrashIT {
         try (WsClient client = WsClient.connect(WsClient.roomUri(api.base(), room, login.token()))) {
             client.next("history");
             Map<String, Boolean> inFlight = new HashMap<>();
-            for (int i = 0; i < IN_FLIGHT; i++) {
+            for (int i = 0; i < 4; i++) {
                 String id = UUID.randomUUID().toString();
                 inFlight.put(id, true);
                 client.send(WsClient.message(id, "m " + id));
@@ -114,7 +107,6 @@ class CrashIT {
                 }
                 acked.add(ack.getString("id"));
                 inFlight.remove(ack.getString("id"));
-                client.discardUnread(f -> "message".equals(f.getString("type", null))); // the others' traffic
                 String id = UUID.randomUUID().toString();
                 inFlight.put(id, true);
                 client.send(WsClient.message(id, "m " + id));

@@ -103,11 +103,6 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
-    /** Forgets the unread frames that match, e.g. other members' messages a sender does not read. */
-    public synchronized void discardUnread(Predicate<JsonObject> which) {
-        unread.removeIf(which);
-    }
-
     /** Forgets the frames not read so far, so that later assertions see only what comes next. */
     public synchronized void skipUnread() {
         unread.clear();
