@@ -28,5 +28,5 @@ while kill -0 "$loader" 2>/dev/null; do
   sleep 30
   sample
 done
-wait "$loader"
+wait "$loader" || echo "the load generator exited with $?"
 sample
