@@ -85,6 +85,23 @@ class CrashIT {
             for (int i = 0; i < seqs.size(); i++) {
                 assertThat(seqs.get(i)).as("seq without gaps").isEqualTo(i + 1L);
             }
+
+            // a client resending after the restart (the node has forgotten its recent ids): the
+            // unique constraint catches it, and it is acked with the seq it was stored under
+            JsonObject first = stored.get(0);
+            Api.Login author = logins.stream()
+                    .filter(l -> l.userId().equals(first.getJsonObject("user").getString("id")))
+                    .findFirst()
+                    .orElseThrow();
+            try (WsClient resender = WsClient.connect(WsClient.roomUri(api.base(), room, author.token()))) {
+                resender.next("history");
+                resender.send(WsClient.message(first.getString("id"), first.getString("body")));
+                JsonObject answer = resender.next(
+                        f -> first.getString("id").equals(f.getString("id", null)), java.time.Duration.ofSeconds(30));
+                assertThat(answer.getString("type")).as(answer.toString()).isEqualTo("ack");
+                assertThat(answer.getJsonNumber("seq").longValue()).isEqualTo(1L);
+            }
+            assertThat(allMessages(api, room, logins.get(0).token())).hasSameSizeAs(stored);
         }
     }
 

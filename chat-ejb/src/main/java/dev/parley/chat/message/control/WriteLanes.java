@@ -16,6 +16,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -133,10 +134,15 @@ public class WriteLanes {
         try {
             outcomes = store.store(batch.stream().map(Submission::message).toList());
         } catch (RuntimeException batchFailed) {
-            // usually a retried id hitting the unique constraint; a database outage fails each one again below
-            LOG.log(Level.FINE, "storing a batch of {0} failed, storing one by one: {1}", new Object[] {
-                batch.size(), batchFailed.toString()
-            });
+            if (!violatesUniqueness(batchFailed)) {
+                // the database failed: one by one would only wait for it again, once per message
+                LOG.log(Level.WARNING, "storing a batch of {0} failed: {1}", new Object[] {
+                    batch.size(), batchFailed.toString()
+                });
+                batch.forEach(WriteLanes::refuse);
+                return;
+            }
+            LOG.log(Level.FINE, "a batch of {0} held an id stored before; storing one by one", batch.size());
             batch.forEach(this::writeAlone);
             return;
         }
@@ -150,13 +156,32 @@ public class WriteLanes {
             answer(submission, store.storeChecked(submission.message()));
         } catch (RuntimeException failed) {
             LOG.log(Level.WARNING, "storing a message failed: {0}", failed.toString());
-            submission
-                    .origin()
-                    .send(frame(new Frames.Error(
-                            ErrorCode.STORE_FAILED,
-                            "the message could not be stored; send it again with the same id",
-                            submission.clientId())));
+            refuse(submission);
         }
+    }
+
+    private static void refuse(Submission submission) {
+        submission
+                .origin()
+                .send(frame(new Frames.Error(
+                        ErrorCode.STORE_FAILED,
+                        "the message could not be stored; send it again with the same id",
+                        submission.clientId())));
+    }
+
+    /** True when a unique constraint refused the batch (SQL state class 23), not the database failing. */
+    static boolean violatesUniqueness(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     private void answer(Submission submission, StoreOutcome outcome) {

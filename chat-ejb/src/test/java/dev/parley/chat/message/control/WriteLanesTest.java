@@ -14,6 +14,8 @@ import dev.parley.chat.room.entity.RoomBroadcast;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Event;
 import java.lang.reflect.Proxy;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -109,6 +111,21 @@ class WriteLanesTest {
         assertThat(broadcasts).hasSize(1);
     }
 
+    @Test
+    void aBatchTheDatabaseFailsIsRefusedAtOnceNotRetriedMessageByMessage() {
+        Sender alice = new Sender("alice");
+        store.databaseDown = true;
+        for (String id : List.of("a", "b", "c")) {
+            lanes.submit(alice.submission("lobby", id, "body " + id));
+        }
+        await(() -> alice.count("store_failed") == 3);
+
+        assertThat(store.checkedCalls)
+                .as("no second wait for the database per message")
+                .hasValue(0);
+        assertThat(broadcasts).isEmpty();
+    }
+
     private record Row(String userId, long seq) {}
 
     /** Stores like the database would: one seq counter per room, a unique (room, id). */
@@ -116,13 +133,19 @@ class WriteLanesTest {
         final Map<String, Row> rows = new HashMap<>();
         final Map<String, Long> nextSeq = new HashMap<>();
         final AtomicInteger failedBatches = new AtomicInteger();
+        final AtomicInteger checkedCalls = new AtomicInteger();
+        volatile boolean databaseDown;
 
         @Override
         public synchronized List<StoreOutcome> store(List<NewMessage> batch) {
+            if (databaseDown) {
+                throw new IllegalStateException(new SQLException("connection refused", "08001"));
+            }
             for (NewMessage message : batch) {
                 if (rows.containsKey(message.room() + "/" + message.id())) {
                     failedBatches.incrementAndGet();
-                    throw new IllegalStateException("unique constraint (room, id) violated; nothing stored");
+                    throw new IllegalStateException(new SQLIntegrityConstraintViolationException(
+                            "unique constraint (room, id) violated; nothing stored", "23505"));
                 }
             }
             List<StoreOutcome> outcomes = new ArrayList<>();
@@ -134,6 +157,10 @@ class WriteLanesTest {
 
         @Override
         public synchronized StoreOutcome storeChecked(NewMessage message) {
+            checkedCalls.incrementAndGet();
+            if (databaseDown) {
+                throw new IllegalStateException(new SQLException("connection refused", "08001"));
+            }
             Row earlier = rows.get(message.room() + "/" + message.id());
             if (earlier == null) {
                 return insert(message);
