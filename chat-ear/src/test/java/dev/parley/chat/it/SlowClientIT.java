@@ -118,7 +118,10 @@ class SlowClientIT {
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
-            closed.completeExceptionally(error);
+            // The server dropped the TCP connection under the unread queue: that is an abnormal
+            // closure (1006). The JDK client reports it as an IOException, or (JDK 17, seen once in
+            // CI) as an InternalError out of TransportImpl.acknowledgeReception.
+            closed.complete(new int[] {1006});
         }
     }
 }
