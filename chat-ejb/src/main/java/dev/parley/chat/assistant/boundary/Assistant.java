@@ -21,7 +21,9 @@ import dev.parley.chat.protocol.entity.Frames;
 import dev.parley.chat.room.boundary.Rooms;
 import dev.parley.chat.room.control.Fanout;
 import dev.parley.chat.room.entity.AssistantMode;
+import dev.parley.chat.room.entity.Broadcast;
 import dev.parley.chat.room.entity.RoomBroadcast;
+import dev.parley.chat.room.entity.RoomSignal;
 import dev.parley.chat.usage.boundary.Budgets;
 import dev.parley.chat.usage.entity.UsageRecord;
 import jakarta.annotation.PostConstruct;
@@ -30,7 +32,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -75,9 +76,6 @@ public class Assistant {
 
     @Inject
     Fanout fanout;
-
-    @Inject
-    Event<UsageChanged> usageChanged;
 
     @Resource
     ManagedThreadFactory threads;
@@ -173,9 +171,11 @@ public class Assistant {
         return Optional.ofNullable(streaming.get(room)).map(Reply::snapshot);
     }
 
-    /** Forgets cached room settings after they changed. */
-    public void settingsChanged(String room) {
-        settings.remove(room);
+    /** Forgets cached room settings after they changed on any node. */
+    public void settingsChanged(@Observes @Broadcast RoomSignal signal) {
+        if (signal.kind() == RoomSignal.Kind.SETTINGS_CHANGED) {
+            settings.remove(signal.room());
+        }
     }
 
     /** Runs on a reader thread: one turn, from the first frame to the stored final message. */
@@ -375,7 +375,7 @@ public class Assistant {
                         reply.askedBy().id(),
                         FrameCodec.write(new Frames.Error(ErrorCode.ASSISTANT_UNAVAILABLE, ending.problem(), null))));
             }
-            usageChanged.fire(new UsageChanged(room));
+            fanout.signal(new RoomSignal(room, RoomSignal.Kind.USAGE_CHANGED));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "finishing an assistant reply failed: {0}", e.toString());
         } finally {

@@ -169,8 +169,7 @@ public class RoomSessions {
                 ? (since == null ? 0 : since)
                 : history.messages().get(history.messages().size() - 1).seq();
         long lastSeq = Math.max(room.lastSeq(), lastInHistory);
-        List<ChatUser> present =
-                presence.members(connection.room()).stream().map(m -> m.user()).toList();
+        List<ChatUser> present = presence.users(connection.room());
         long covered = history.hasMore() ? Long.MAX_VALUE : lastInHistory;
         Optional<Reply.Snapshot> streamingNow = assistant.snapshot(connection.room());
         List<MessageView> messages = streamingNow

@@ -1,10 +1,11 @@
 package dev.parley.chat.usage.boundary;
 
-import dev.parley.chat.assistant.boundary.UsageChanged;
 import dev.parley.chat.protocol.control.FrameCodec;
 import dev.parley.chat.protocol.entity.Frames;
 import dev.parley.chat.room.control.OutboundFrame;
 import dev.parley.chat.room.control.Outbox;
+import dev.parley.chat.room.entity.Broadcast;
+import dev.parley.chat.room.entity.RoomSignal;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
@@ -36,8 +37,8 @@ public class UsageFeed {
         watchers.remove(outbox);
     }
 
-    public void changed(@Observes UsageChanged change) {
-        if (watchers.isEmpty()) {
+    public void changed(@Observes @Broadcast RoomSignal signal) {
+        if (signal.kind() != RoomSignal.Kind.USAGE_CHANGED || watchers.isEmpty()) {
             return;
         }
         OutboundFrame frame = current();

@@ -7,10 +7,12 @@ import dev.parley.chat.identity.entity.Identity;
 import dev.parley.chat.message.boundary.MessageStore;
 import dev.parley.chat.message.entity.MessageView;
 import dev.parley.chat.room.control.Connection;
+import dev.parley.chat.room.control.Fanout;
 import dev.parley.chat.room.control.FrameSink;
 import dev.parley.chat.room.control.InboundBudget;
 import dev.parley.chat.room.control.Outbox;
 import dev.parley.chat.room.entity.RoomBroadcast;
+import dev.parley.chat.room.entity.RoomSignal;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Event;
 import java.lang.reflect.Proxy;
@@ -42,7 +44,17 @@ class WriteLanesTest {
     void start() {
         lanes = new WriteLanes();
         lanes.store = store;
-        lanes.fanout = broadcasts::add;
+        lanes.fanout = new Fanout() {
+            @Override
+            public void publish(RoomBroadcast broadcast) {
+                broadcasts.add(broadcast);
+            }
+
+            @Override
+            public void signal(RoomSignal signal) {
+                throw new AssertionError("the write lanes send no signals");
+            }
+        };
         lanes.stored = events(stored);
         lanes.threads = threads();
         lanes.laneCount = 1;

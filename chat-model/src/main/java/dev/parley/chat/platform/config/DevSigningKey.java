@@ -18,7 +18,9 @@ import java.util.logging.Logger;
 
 /**
  * The RSA key that signs dev-login tokens. Kept in the data folder so that tokens stay valid
- * across a restart of the embedded server, like the history does.
+ * across a restart of the embedded server, like the history does. With {@code chat.redis.url},
+ * the nodes of a cluster agree on one key through Redis, so a token from one node's dev login
+ * works on all of them.
  */
 public final class DevSigningKey {
 
@@ -37,12 +39,25 @@ public final class DevSigningKey {
             synchronized (DevSigningKey.class) {
                 current = keyPair;
                 if (current == null) {
-                    current = loadOrCreate(Settings.dataDir().resolve(FILE));
+                    KeyPair own = loadOrCreate(Settings.dataDir().resolve(FILE));
+                    current = ClusterDevKey.agree(own.getPrivate().getEncoded())
+                            .map(DevSigningKey::loadOrKeep)
+                            .orElse(own);
                     keyPair = current;
                 }
             }
         }
         return current;
+    }
+
+    /** The private key as the cluster shares it: PKCS#8, base64. */
+    public static String encodedPrivateKey() {
+        return Base64.getEncoder().encodeToString(keyPair().getPrivate().getEncoded());
+    }
+
+    /** Where the cluster keeps its dev signing key in Redis. */
+    public static String clusterKeyName(String prefix) {
+        return prefix + ":dev-signing-key";
     }
 
     public static String publicKeyPem() {
@@ -77,6 +92,14 @@ public final class DevSigningKey {
             } catch (GeneralSecurityException impossible) {
                 throw new IllegalStateException(impossible);
             }
+        }
+    }
+
+    private static KeyPair loadOrKeep(byte[] pkcs8) {
+        try {
+            return load(pkcs8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the cluster's dev signing key in Redis is not an RSA key", e);
         }
     }
 

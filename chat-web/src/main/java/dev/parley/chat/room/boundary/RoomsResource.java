@@ -1,6 +1,5 @@
 package dev.parley.chat.room.boundary;
 
-import dev.parley.chat.assistant.boundary.Assistant;
 import dev.parley.chat.identity.boundary.Caller;
 import dev.parley.chat.identity.entity.Identity;
 import dev.parley.chat.message.boundary.MessageStore;
@@ -13,6 +12,7 @@ import dev.parley.chat.room.entity.AssistantMode;
 import dev.parley.chat.room.entity.Room;
 import dev.parley.chat.room.entity.RoomBroadcast;
 import dev.parley.chat.room.entity.RoomName;
+import dev.parley.chat.room.entity.RoomSignal;
 import dev.parley.chat.room.entity.RoomSummary;
 import dev.parley.chat.room.entity.RoomView;
 import jakarta.annotation.security.RolesAllowed;
@@ -50,13 +50,7 @@ public class RoomsResource {
     Presence presence;
 
     @Inject
-    RoomRegistry registry;
-
-    @Inject
     Fanout fanout;
-
-    @Inject
-    Assistant assistant;
 
     @Inject
     Caller caller;
@@ -97,16 +91,9 @@ public class RoomsResource {
             throw new ForbiddenException();
         }
         RoomView room = rooms.configure(name, identity, requested);
-        assistant.settingsChanged(name);
         fanout.publish(RoomBroadcast.toAll(name, FrameCodec.write(new Frames.RoomChanged(room))));
-        if (requested.allowedGroups() != null) {
-            Room updated = rooms.find(name).orElseThrow();
-            registry.close(
-                    name,
-                    connection -> !updated.admits(connection.identity().groups()),
-                    RoomSessions.POLICY_VIOLATION,
-                    "forbidden: no longer allowed in this room");
-        }
+        // every node drops its cached settings and closes its connections no longer allowed in
+        fanout.signal(new RoomSignal(name, RoomSignal.Kind.SETTINGS_CHANGED));
         return room;
     }
 
