@@ -49,6 +49,7 @@ class ClusterIT {
 
     @BeforeAll
     void startTwoNodes() throws Exception {
+        FakeLlm.start();
         redis.start();
         schema = PostgresSchema.create("parley_cluster");
         CompletableFuture<Void> first = startAsync(one, "one");
@@ -63,7 +64,8 @@ class ClusterIT {
                 "CHAT_DB_URL", schema.jdbcUrl(),
                 "CHAT_DB_USER", PostgresSchema.user(),
                 "CHAT_DATA_DIR", data.toAbsolutePath().toString(),
-                "CHAT_REDIS_URL", redis.url());
+                "CHAT_REDIS_URL", redis.url(),
+                "CHAT_LLM_BASE_URL", "http://127.0.0.1:" + FakeLlm.PORT + "/v1");
         return CompletableFuture.runAsync(() -> {
             try {
                 node.start(environment);
@@ -158,6 +160,82 @@ class ClusterIT {
 
     @Test
     @Order(4)
+    void aReplyStreamsToBothNodesAndAStopFromTheOtherNodeEndsIt() {
+        String room = room();
+        Api.Login alice = one.api().login("Alice");
+        Api.Login bob = two.api().login("Bob");
+        try (WsClient aliceOnOne = join(one, room, alice.token(), null);
+                WsClient bobOnTwo = join(two, room, bob.token(), null)) {
+            aliceOnOne.send(WsClient.message(UUID.randomUUID().toString(), "@assistant sing slow"));
+            JsonObject firstDelta = bobOnTwo.next(f -> "delta".equals(f.getString("type")), WsClient.WAIT);
+            String replyId = firstDelta.getString("messageId");
+            aliceOnOne.next(f -> "delta".equals(f.getString("type")), WsClient.WAIT);
+
+            // a newcomer on the node that does not stream: the body so far, then exactly the rest
+            try (WsClient carolOnTwo = join(two, room, two.api().login("Carol").token(), null)) {
+                JsonObject history = carolOnTwo.next("history");
+                JsonObject soFar = history.getJsonArray("messages").getValuesAs(JsonObject.class).stream()
+                        .filter(m -> replyId.equals(m.getString("id")))
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(soFar.getString("status")).isEqualTo("streaming");
+                assertThat(soFar.getString("body")).as("body so far").isNotEmpty();
+
+                bobOnTwo.send("{\"type\":\"stop\"}"); // the reply streams on node one
+                JsonObject complete = aliceOnOne.next(f -> "complete".equals(f.getString("type")), WsClient.WAIT);
+                assertThat(complete.getJsonObject("message").getString("status"))
+                        .isEqualTo("stopped");
+                String finalBody = complete.getJsonObject("message").getString("body");
+
+                carolOnTwo.next(f -> "complete".equals(f.getString("type")), WsClient.WAIT);
+                StringBuilder rebuilt = new StringBuilder(soFar.getString("body"));
+                carolOnTwo.received().stream()
+                        .filter(f -> "delta".equals(f.getString("type")))
+                        .forEach(f -> rebuilt.append(f.getString("text")));
+                assertThat(rebuilt.toString())
+                        .as("so far + the deltas after it")
+                        .isEqualTo(finalBody);
+                assertThat(finalBody.split("la ", -1).length - 1)
+                        .as("stopped before all 30 tokens")
+                        .isLessThan(30);
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
+    void oneReplyAtATimePerRoomAcrossNodes() {
+        String room = room();
+        Api.Login alice = one.api().login("Alice");
+        Api.Login bob = two.api().login("Bob");
+        try (WsClient aliceOnOne = join(one, room, alice.token(), null);
+                WsClient bobOnTwo = join(two, room, bob.token(), null)) {
+            aliceOnOne.send(WsClient.message(UUID.randomUUID().toString(), "@assistant first question, slow"));
+            bobOnTwo.next(f -> "delta".equals(f.getString("type")), WsClient.WAIT); // node one streams now
+            bobOnTwo.send(WsClient.message(UUID.randomUUID().toString(), "@assistant second question"));
+            aliceOnOne.next(f -> "complete".equals(f.getString("type")), Duration.ofSeconds(20));
+            aliceOnOne.next(f -> "complete".equals(f.getString("type")), Duration.ofSeconds(20));
+
+            // the second reply started only after the first was complete, whichever node ran it
+            String streamingNow = null;
+            for (JsonObject frame : aliceOnOne.received()) {
+                String type = frame.getString("type");
+                if ("message".equals(type)
+                        && "assistant".equals(frame.getJsonObject("message").getString("role"))) {
+                    assertThat(streamingNow)
+                            .as("a reply started while another streamed")
+                            .isNull();
+                    streamingNow = frame.getJsonObject("message").getString("id");
+                } else if ("complete".equals(type)) {
+                    assertThat(frame.getJsonObject("message").getString("id")).isEqualTo(streamingNow);
+                    streamingNow = null;
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(6)
     void whileRedisIsDownEachNodeServesItsOwnClientsAndAfterwardsEveryoneCatchesUp() throws Exception {
         String room = room();
         Api.Login alice = one.api().login("Alice");
@@ -194,7 +272,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void aKilledNodesUsersLeaveAndItsClientsResumeOnTheOtherNode() throws Exception {
         String room = room();
         Api.Login alice = one.api().login("Alice");

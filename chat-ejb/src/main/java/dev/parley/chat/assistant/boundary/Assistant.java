@@ -7,6 +7,7 @@ import dev.parley.chat.assistant.control.LlmGateway;
 import dev.parley.chat.assistant.control.Mentions;
 import dev.parley.chat.assistant.control.Reply;
 import dev.parley.chat.assistant.control.TokenCounter;
+import dev.parley.chat.assistant.control.TurnGate;
 import dev.parley.chat.assistant.control.TurnQueue;
 import dev.parley.chat.assistant.entity.CompletionRequest;
 import dev.parley.chat.identity.entity.ChatUser;
@@ -82,6 +83,12 @@ public class Assistant {
 
     @Inject
     LlmGateway gateway;
+
+    @Inject
+    TurnGate gate;
+
+    @Inject
+    RemoteReplies remoteReplies;
 
     @Inject
     @ConfigProperty(name = "chat.llm.model", defaultValue = "gpt-4o-mini")
@@ -166,15 +173,20 @@ public class Assistant {
         }
     }
 
-    /** The reply streaming in the room now, as a newcomer should see it. */
+    /** The reply streaming in the room now (on this node or another), as a newcomer should see it. */
     public Optional<Reply.Snapshot> snapshot(String room) {
-        return Optional.ofNullable(streaming.get(room)).map(Reply::snapshot);
+        Reply here = streaming.get(room);
+        return here != null ? Optional.of(here.snapshot()) : remoteReplies.snapshot(room);
     }
 
-    /** Forgets cached room settings after they changed on any node. */
-    public void settingsChanged(@Observes @Broadcast RoomSignal signal) {
-        if (signal.kind() == RoomSignal.Kind.SETTINGS_CHANGED) {
-            settings.remove(signal.room());
+    /** Signals from any node: stop the reply streaming here, forget cached room settings. */
+    public void onSignal(@Observes @Broadcast RoomSignal signal) {
+        switch (signal.kind()) {
+            case STOP_ASSISTANT -> stop(signal.room());
+            case SETTINGS_CHANGED -> settings.remove(signal.room());
+            default -> {
+                // not the assistant's
+            }
         }
     }
 
@@ -182,6 +194,13 @@ public class Assistant {
     private void answer(Ask ask) {
         java.util.List<CompletionRequest.Turn> context;
         Budgets.Reservation reservation;
+        try {
+            gate.enter(ask.room());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            next(ask.room());
+            return;
+        }
         try {
             if (!gateway.configured()) {
                 MessageView notice = store.storeReply(
@@ -390,6 +409,7 @@ public class Assistant {
     }
 
     private void next(String room) {
+        gate.leave(room);
         turns.finish(room).ifPresent(following -> readers.execute(() -> answer(following)));
     }
 

@@ -1,11 +1,13 @@
 package dev.parley.chat.cluster.boundary;
 
+import dev.parley.chat.assistant.control.TurnGate;
 import dev.parley.chat.cluster.control.ClusterKeys;
 import dev.parley.chat.cluster.control.FanoutReceiver;
 import dev.parley.chat.cluster.control.FanoutWire;
 import dev.parley.chat.cluster.control.RedisFanout;
 import dev.parley.chat.cluster.control.RedisLink;
 import dev.parley.chat.cluster.control.RedisPresence;
+import dev.parley.chat.cluster.control.RedisTurnGate;
 import dev.parley.chat.platform.config.DevSigningKey;
 import dev.parley.chat.platform.config.Settings;
 import dev.parley.chat.presence.control.PresenceDirectory;
@@ -42,7 +44,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * This node as a member of a cluster on Redis ({@code chat.redis.url}), or alone without it. It
- * chooses the {@link Fanout} and the {@link PresenceDirectory} every other bean uses, and keeps
+ * chooses the {@link Fanout}, the {@link PresenceDirectory} and the assistant's {@link TurnGate}
+ * every other bean uses, and keeps
  * the node's membership true: a heartbeat that also proves the channel carries this node's own
  * messages back, a sweep that takes dead nodes' users out of presence, and, after Redis was
  * unreachable, a catch-up (this node's clients reconnect and resume with {@code since}).
@@ -93,6 +96,7 @@ public class Cluster {
     private RedisLink link;
     private RedisFanout fanout;
     private RedisPresence presence;
+    private RedisTurnGate turnGate;
     private ScheduledFuture<?> heartbeat;
     private boolean registered;
 
@@ -109,6 +113,7 @@ public class Cluster {
                 new FanoutReceiver(keys.node(), local, executor, this::probeCameBack));
         fanout = new RedisFanout(link, local);
         presence = new RedisPresence(link, keys, nodeExpiry);
+        turnGate = new RedisTurnGate(link, keys, nodeExpiry, scheduler);
         beat(); // before any client connects: join the cluster, or start degraded
         long every = heartbeatInterval.toMillis();
         heartbeat = scheduler.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
@@ -140,6 +145,12 @@ public class Cluster {
     @ApplicationScoped
     PresenceDirectory presenceDirectory() {
         return presence != null ? presence : PresenceDirectory.LOCAL;
+    }
+
+    @Produces
+    @ApplicationScoped
+    TurnGate turnGate() {
+        return turnGate != null ? turnGate : TurnGate.LOCAL;
     }
 
     /** Null without Redis; otherwise what the readiness check reports. */

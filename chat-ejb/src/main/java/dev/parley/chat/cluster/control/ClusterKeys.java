@@ -31,8 +31,8 @@ public record ClusterKeys(String prefix, String node) {
         return prefix + ":sweep:" + node;
     }
 
-    /** The dev-login signing key every node of the cluster uses. */
-    public String devSigningKey() {
-        return prefix + ":dev-signing-key";
+    /** Lock: the node answering in a room with the assistant now. */
+    public String turn(String room) {
+        return prefix + ":turn:" + room;
     }
 }

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -162,6 +163,11 @@ public class MessageStore {
                         .map(MessageView::of)
                         .toList(),
                 hasMore);
+    }
+
+    /** The room's message with this id, if there is one. */
+    public Optional<MessageView> find(String room, String id) {
+        return Optional.ofNullable(existing(room, List.of(id)).get(id)).map(MessageView::of);
     }
 
     /** Deletes a message by its id; false if the room has no such message. */

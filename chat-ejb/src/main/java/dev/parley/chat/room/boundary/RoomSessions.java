@@ -22,6 +22,7 @@ import dev.parley.chat.room.control.InboundBudget;
 import dev.parley.chat.room.control.OutboundFrame;
 import dev.parley.chat.room.entity.Room;
 import dev.parley.chat.room.entity.RoomBroadcast;
+import dev.parley.chat.room.entity.RoomSignal;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -306,7 +307,8 @@ public class RoomSessions {
     }
 
     private void onStop(Connection connection, ClientFrame frame) {
-        assistant.stop(connection.room());
+        // the reply may stream on another node: every node hears it, the one that streams stops
+        fanout.signal(new RoomSignal(connection.room(), RoomSignal.Kind.STOP_ASSISTANT));
     }
 
     /**

@@ -102,7 +102,8 @@ class WriteLanesTest {
         for (String id : List.of("new-1", "old", "new-2")) {
             lanes.submit(alice.submission("lobby", id, "body " + id));
         }
-        await(() -> alice.count("\"type\":\"ack\"") == 3);
+        // each ack goes out just before its broadcast: wait for both
+        await(() -> alice.count("\"type\":\"ack\"") == 3 && broadcasts.size() >= 2);
 
         assertThat(alice.await("\"id\":\"old\"")).contains("\"seq\":7");
         assertThat(store.rows.keySet()).containsExactlyInAnyOrder("lobby/old", "lobby/new-1", "lobby/new-2");

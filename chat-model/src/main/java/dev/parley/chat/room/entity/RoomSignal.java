@@ -10,6 +10,8 @@ public record RoomSignal(String room, Kind kind) {
         /** The room's settings changed: drop cached settings, close connections no longer allowed in. */
         SETTINGS_CHANGED,
         /** An assistant reply was tallied: live usage feeds send the new totals. */
-        USAGE_CHANGED
+        USAGE_CHANGED,
+        /** Someone asked to stop the reply streaming in the room: the node that streams it stops. */
+        STOP_ASSISTANT
     }
 }
