@@ -2,17 +2,24 @@ package dev.parley.chat.room.boundary;
 
 import dev.parley.chat.room.control.Connection;
 import dev.parley.chat.room.control.OutboundFrame;
+import dev.parley.chat.room.control.SeqOrder;
 import dev.parley.chat.room.entity.Broadcast;
 import dev.parley.chat.room.entity.RoomBroadcast;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * This node's open connections by room, and the delivery of room broadcasts to them.
@@ -27,6 +34,16 @@ public class RoomRegistry {
     private static final Logger LOG = Logger.getLogger(RoomRegistry.class.getName());
 
     private final Map<String, Set<Connection>> rooms = new ConcurrentHashMap<>();
+    private final Map<String, SeqOrder<RoomBroadcast>> orders = new ConcurrentHashMap<>();
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    /** How long a message after a gap in seq waits for the missing one (published late, or never). */
+    @Inject
+    @ConfigProperty(name = "chat.fanout.reorder.wait", defaultValue = "PT0.2S")
+    Duration reorderWait;
+
     private final Map<String, Integer> perUser = new ConcurrentHashMap<>();
 
     /** Registers the connection unless its user already has {@code maxPerUser} open on this node. */
@@ -49,7 +66,11 @@ public class RoomRegistry {
         boolean[] removed = {false};
         rooms.computeIfPresent(connection.room(), (room, connections) -> {
             removed[0] = connections.remove(connection);
-            return connections.isEmpty() ? null : connections;
+            if (connections.isEmpty()) {
+                orders.remove(room); // whoever comes next starts from the room's seq then
+                return null;
+            }
+            return connections;
         });
         if (removed[0]) {
             perUser.computeIfPresent(connection.identity().id(), (user, open) -> open <= 1 ? null : open - 1);
@@ -62,8 +83,34 @@ public class RoomRegistry {
         return rooms.values().stream().flatMap(Set::stream).toList();
     }
 
-    /** Hands a broadcast to every local connection of its room; one failing connection stops nobody else. */
+    /**
+     * Hands a broadcast to every local connection of its room, in seq order ({@link SeqOrder}: a
+     * message published out of order waits up to {@code chat.fanout.reorder.wait} for the one
+     * before it); one failing connection stops nobody else.
+     */
     public void deliver(@Observes @Broadcast RoomBroadcast broadcast) {
+        if (!rooms.containsKey(broadcast.room())) {
+            return;
+        }
+        SeqOrder<RoomBroadcast> order =
+                orders.computeIfAbsent(broadcast.room(), room -> new SeqOrder<>(RoomBroadcast::seq));
+        boolean waiting;
+        synchronized (order) {
+            waiting = order.offer(broadcast, this::send);
+        }
+        if (waiting) {
+            scheduler.schedule(
+                    () -> {
+                        synchronized (order) {
+                            order.release(this::send);
+                        }
+                    },
+                    reorderWait.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void send(RoomBroadcast broadcast) {
         Set<Connection> connections = rooms.get(broadcast.room());
         if (connections == null) {
             return;
