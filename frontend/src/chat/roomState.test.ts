@@ -124,6 +124,21 @@ describe('resume after reconnect', () => {
     expect(resumeFrom(joined(msg(1, 'a'), msg(2, 'b')))).toBe(2);
   });
 
+  it('does not resume past a message that our own ack overtook', () => {
+    let s = addPending(joined(msg(1, 'a'), msg(2, 'b')), 'mine', 'mine', new Date());
+    s = apply(s, { type: 'ack', id: 'mine', seq: 4 }); // seq 3, stored just before, is still on its way
+    expect(resumeFrom(s)).toBe(2);
+    s = apply(s, { type: 'message', message: msg(3, 'c') });
+    expect(resumeFrom(s)).toBe(4);
+  });
+
+  it('counts our own acked messages when nothing is missing below them', () => {
+    let s = addPending(joined(msg(1, 'a')), 'x', 'x', new Date());
+    s = addPending(s, 'y', 'y', new Date());
+    s = apply(s, { type: 'ack', id: 'x', seq: 2 }, { type: 'ack', id: 'y', seq: 3 });
+    expect(resumeFrom(s)).toBe(3);
+  });
+
   it('resumes from before a reply that was still streaming, to learn how it ended', () => {
     const s = joined(msg(1, 'a'), msg(2, '', assistant, { role: 'assistant', status: 'streaming' }), msg(3, 'c'));
     expect(resumeFrom(s)).toBe(1);

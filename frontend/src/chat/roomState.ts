@@ -13,6 +13,8 @@ export interface Entry extends Omit<ChatMessage, 'seq'> {
   failure?: string;
   /** the last delta index applied to a streaming reply, to drop repeats */
   deltaIndex?: number;
+  /** its seq came from our own ack, not from the server's stream of the room */
+  ackedOnly?: boolean;
 }
 
 export interface Cursor {
@@ -100,13 +102,23 @@ export function lastSeq(state: RoomState): number {
 }
 
 /**
- * The `since` to reconnect with, or null for a fresh start (nothing loaded yet). A reply that was
- * streaming when the connection dropped may have finished meanwhile; resuming from just before it
- * fetches its final state.
+ * The `since` to reconnect with, or null for a fresh start (nothing loaded yet). The room's
+ * stream comes in seq order, but our own ack may overtake another's message stored just before
+ * ours (on another node): an acked seq counts only where every seq below it down to the stream's
+ * is known, so the resume fills the gap (our own copy comes back once and replaces itself by id).
+ * A reply that was streaming when the connection dropped may have finished meanwhile; resuming
+ * from just before it fetches its final state.
  */
 export function resumeFrom(state: RoomState): number | null {
   if (!state.entries.some((e) => e.seq !== null)) return null;
-  let since = lastSeq(state);
+  let since = 0;
+  const acked = new Set<number>();
+  for (const e of state.entries) {
+    if (e.seq === null) continue;
+    if (e.ackedOnly) acked.add(e.seq);
+    else if (e.seq > since) since = e.seq;
+  }
+  while (acked.has(since + 1)) since++;
   for (const e of state.entries) {
     if (e.status === 'streaming' && e.seq !== null) since = Math.min(since, e.seq - 1);
   }
@@ -184,7 +196,7 @@ export function reduce(state: RoomState, frame: ServerFrame, now: number): RoomS
     case 'complete':
       return { ...state, entries: upsert(state.entries, [frame.message]) };
     case 'ack': {
-      const acked = replace(state, frame.id, (e) => ({ ...e, seq: frame.seq, delivery: 'sent', failure: undefined }));
+      const acked = replace(state, frame.id, (e) => ({ ...e, seq: frame.seq, delivery: 'sent', failure: undefined, ackedOnly: true }));
       return { ...acked, entries: order(acked.entries) };
     }
     case 'delta':
