@@ -296,6 +296,23 @@ test('the browser signs in with the provider (code + PKCE), chats, and renews it
   await context.close();
 });
 
+test('an administrator by the SSO role mapping (a dotted groups claim) is shown as one; a user is not', async ({ browser }) => {
+  for (const [person, admin] of [
+    [{ sub: 'u-grace', name: 'Grace Admin', roles: ['chat-users', 'chat-admins'] }, true],
+    [{ sub: 'u-linus', name: 'Linus User', roles: ['chat-users'] }, false],
+  ] as const) {
+    browserUser = { ...person, roles: [...person.roles] };
+    browserTokenSeconds = 300;
+    const context = await browser.newContext({ baseURL: server.url });
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Sign in with SSO' }).click();
+    await expect(page.getByTestId('whoami')).toContainText(person.name);
+    await expect(page.getByTestId('whoami').locator('.badge', { hasText: 'admin' })).toHaveCount(admin ? 1 : 0);
+    await context.close();
+  }
+});
+
 test('no token ever reaches the server log, not even refused ones', async () => {
   expect(issuedTokens.length).toBeGreaterThan(10);
   const log = readFileSync(server.logFile, 'utf8');

@@ -37,9 +37,19 @@ export function claimsOf(token: string): Record<string, unknown> {
   }
 }
 
-function isAdmin(token: string): boolean {
-  const groups = claimsOf(token).groups;
-  return Array.isArray(groups) && groups.includes('admin');
+/**
+ * Whether the server counts this token's holder as an admin (`GET /api/auth/me`): roles come from
+ * the server's mapping (CHAT_OIDC_ADMIN_GROUPS, dotted group claims), never from guessing claims here.
+ */
+async function isAdmin(token: string): Promise<boolean> {
+  try {
+    const response = await fetch('/api/auth/me', { headers: { Accept: 'application/json', Authorization: `Bearer ${token}` } });
+    if (!response.ok) return false;
+    const me = (await response.json()) as { admin?: boolean };
+    return me.admin === true;
+  } catch {
+    return false;
+  }
 }
 
 export function storedSession(): Session | null {
@@ -67,7 +77,7 @@ export async function devLogin(name: string, admin: boolean): Promise<Session> {
     name,
     groups: admin ? ['admin'] : undefined,
   });
-  const session = { ...answer, admin: isAdmin(answer.token) };
+  const session = { ...answer, admin: await isAdmin(answer.token) };
   store(session);
   return session;
 }
@@ -90,14 +100,14 @@ function oidcManager(config: OidcConfig): UserManager {
   return manager;
 }
 
-function sessionFromOidc(user: { access_token: string; expires_at?: number; profile: Record<string, unknown> }): Session {
+async function sessionFromOidc(user: { access_token: string; expires_at?: number; profile: Record<string, unknown> }): Promise<Session> {
   const claims = claimsOf(user.access_token);
   const name = (user.profile.name ?? user.profile.preferred_username ?? user.profile.sub) as string;
   return {
     token: user.access_token,
     user: { id: String(claims.sub ?? user.profile.sub), name },
     expiresAt: new Date((user.expires_at ?? 0) * 1000).toISOString(),
-    admin: isAdmin(user.access_token),
+    admin: await isAdmin(user.access_token),
   };
 }
 
@@ -114,7 +124,7 @@ export async function oidcSession(config: OidcConfig, renewed: (session: Session
   } else {
     user = await users.getUser();
   }
-  users.events.addUserLoaded((u) => renewed(sessionFromOidc(u)));
+  users.events.addUserLoaded((u) => void sessionFromOidc(u).then(renewed));
   if (!user || user.expired) return null;
   return sessionFromOidc(user);
 }

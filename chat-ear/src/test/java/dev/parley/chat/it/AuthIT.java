@@ -3,6 +3,7 @@ package dev.parley.chat.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,28 @@ class AuthIT extends DeployedAppIT {
             assertThat(response.json().getString("code")).as(body).isEqualTo("bad_request");
             assertThat(response.body()).doesNotContain("Exception").doesNotContain("at dev.parley");
         }
+    }
+
+    @Test
+    void meSaysWhoTheCallerIsAndWhichRolesTheServerGrantsThem() {
+        Api.Login admin = api.loginWithGroups("Ada", "admin");
+        JsonObject adminMe = api.get("api/auth/me", admin.token()).json();
+        assertThat(adminMe.getJsonObject("user").getString("id")).isEqualTo(admin.userId());
+        assertThat(adminMe.getBoolean("admin")).isTrue();
+        assertThat(adminMe.getJsonArray("roles").getValuesAs(JsonString.class))
+                .extracting(JsonString::getString)
+                .contains("admin");
+
+        JsonObject userMe = api.get("api/auth/me", api.login("Una").token()).json();
+        assertThat(userMe.getBoolean("admin")).isFalse();
+        assertThat(userMe.getJsonArray("roles").getValuesAs(JsonString.class))
+                .extracting(JsonString::getString)
+                .containsExactly("user");
+
+        assertThat(api.get("api/auth/me", null).status()).isEqualTo(401);
+        assertThat(api.get("api/auth/me", TestTokens.token().groups("guest").sign())
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -101,7 +124,12 @@ class AuthIT extends DeployedAppIT {
         assertThat(asyncApi.json().getString("asyncapi")).startsWith("3.");
         assertThat(asyncApi.json().getJsonObject("channels").containsKey("room"))
                 .isTrue();
-        assertThat(api.get("openapi", null).status()).isEqualTo(200);
+        Api.Response openApi = api.get("openapi", null);
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.body())
+                .as("titled as Parley's API, not 'Deployed Resources'")
+                .contains("title: Parley")
+                .contains("/api/auth/me");
 
         assertThat(api.get("api/admin/stats", null).status()).isEqualTo(401);
         assertThat(api.get("api/admin/stats", api.login("Plain").token()).status())

@@ -8,6 +8,7 @@ import dev.parley.chat.platform.boundary.ErrorBody;
 import dev.parley.chat.platform.config.Settings;
 import dev.parley.chat.protocol.entity.ErrorCode;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -58,6 +59,25 @@ public class AuthResource {
 
     @Context
     HttpServletRequest http;
+
+    @Inject
+    Caller caller;
+
+    /**
+     * Who the caller is to this server: their roles as mapped from the token (for example through
+     * {@code CHAT_OIDC_ADMIN_GROUPS} and a dotted groups claim), so that the browser app never
+     * guesses them from claims of its own.
+     */
+    @GET
+    @Path("me")
+    @RolesAllowed({"user", "admin"})
+    public Me me() {
+        Identity identity = caller.identity();
+        List<String> roles = java.util.stream.Stream.of(Identity.USER, Identity.ADMIN)
+                .filter(identity.groups()::contains)
+                .toList();
+        return new Me(identity.user(), roles, identity.isAdmin(), identity.expiresAt());
+    }
 
     /** What the browser needs to sign in. */
     @GET
@@ -120,6 +140,8 @@ public class AuthResource {
     }
 
     /** {@code scope}, an extension: what the browser app asks the provider for. */
+    public record Me(ChatUser user, List<String> roles, boolean admin, Instant expiresAt) {}
+
     public record AuthConfig(String mode, String issuer, String clientId, String scope) {}
 
     public record DevLoginRequest(String name, List<String> groups) {}
