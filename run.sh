@@ -45,6 +45,8 @@ fi
 pre="$work/preboot.asadmin"
 bind="${CHAT_BIND_ADDRESS:-0.0.0.0}"
 echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=$bind" > "$pre"
+# /metrics is the app's own (Prometheus text, the same on every server): Payara's MP Metrics steps aside
+echo "set configs.config.server-config.microprofile-metrics-configuration.enabled=false" >> "$pre"
 if [ -z "${CHAT_OIDC_ISSUER:-}" ] && [ "${CHAT_DEV_LOGIN_REMOTE:-false}" = true ]; then
   echo "WARNING: dev login is open to other machines: anyone who can reach port $port can sign in, as an admin too."
 fi

@@ -1,5 +1,6 @@
 package dev.parley.chat.assistant.boundary;
 
+import dev.parley.chat.assistant.control.AssistantMeters;
 import dev.parley.chat.assistant.control.ChunkParser;
 import dev.parley.chat.assistant.control.Conversation;
 import dev.parley.chat.assistant.control.EventStream;
@@ -16,6 +17,7 @@ import dev.parley.chat.message.control.StoredMessage;
 import dev.parley.chat.message.entity.MessageView;
 import dev.parley.chat.message.entity.Role;
 import dev.parley.chat.message.entity.Status;
+import dev.parley.chat.platform.boundary.Metrics;
 import dev.parley.chat.protocol.control.FrameCodec;
 import dev.parley.chat.protocol.entity.ErrorCode;
 import dev.parley.chat.protocol.entity.Frames;
@@ -33,6 +35,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -53,6 +56,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
  * The assistant: answers mentions (or every message, per room), one reply at a time per room in
@@ -89,6 +93,9 @@ public class Assistant {
 
     @Inject
     RemoteReplies remoteReplies;
+
+    @Inject
+    Metrics metrics;
 
     @Inject
     @ConfigProperty(name = "chat.llm.model", defaultValue = "gpt-4o-mini")
@@ -134,6 +141,13 @@ public class Assistant {
     private final Map<String, Reply> streaming = new ConcurrentHashMap<>();
     private final Map<String, CachedSettings> settings = new ConcurrentHashMap<>();
     private final Map<Reply, Budgets.Reservation> reservations = new ConcurrentHashMap<>();
+    private volatile boolean paused;
+    private AssistantMeters meters;
+
+    /** Created at deployment, so that its meters are on /metrics from the start. */
+    void eager(@Observes @Initialized(ApplicationScoped.class) Object ready) {
+        // creating the bean is the point
+    }
 
     @PostConstruct
     void start() {
@@ -141,6 +155,7 @@ public class Assistant {
         readers = Executors.newCachedThreadPool(threads);
         timers = Executors.newSingleThreadScheduledExecutor(threads);
         generations = new Semaphore(Math.max(1, maxConcurrent), true);
+        meters = new AssistantMeters(metrics, model);
     }
 
     @PreDestroy
@@ -161,6 +176,14 @@ public class Assistant {
         if (room.mode() == AssistantMode.OFF || (room.mode() == AssistantMode.MENTION && !mentioned)) {
             return;
         }
+        if (paused) {
+            fanout.publish(RoomBroadcast.toUser(
+                    message.room(),
+                    stored.author().id(),
+                    FrameCodec.write(new Frames.Error(
+                            ErrorCode.ASSISTANT_UNAVAILABLE, "the assistant is paused by an operator", message.id()))));
+            return;
+        }
         turns.add(message.room(), new Ask(message.room(), stored.author().user(), room.persona(), message.id()))
                 .ifPresent(now -> readers.execute(() -> answer(now)));
     }
@@ -179,11 +202,17 @@ public class Assistant {
         return here != null ? Optional.of(here.snapshot()) : remoteReplies.snapshot(room);
     }
 
-    /** Signals from any node: stop the reply streaming here, forget cached room settings. */
+    /** True while an operator keeps the assistant from answering (on every node, until resumed). */
+    public boolean paused() {
+        return paused;
+    }
+
+    /** Signals from any node: stop the reply streaming here, forget cached room settings, pause. */
     public void onSignal(@Observes @Broadcast RoomSignal signal) {
         switch (signal.kind()) {
             case STOP_ASSISTANT -> stop(signal.room());
             case SETTINGS_CHANGED -> settings.remove(signal.room());
+            case ASSISTANT_PAUSED -> paused = Boolean.parseBoolean(signal.subject());
             default -> {
                 // not the assistant's
             }
@@ -317,11 +346,15 @@ public class Assistant {
 
     private void read(Reply reply, java.util.List<CompletionRequest.Turn> context) {
         try (Response response = gateway.open(CompletionRequest.streaming(model, context))) {
+            meters.circuitClosed();
             reply.onCancel(response::close);
             if (reply.isEnded()) {
                 return;
             }
             EventStream.read(response.readEntity(InputStream.class), data -> onEvent(reply, data));
+        } catch (CircuitBreakerOpenException e) {
+            meters.circuitOpen();
+            end(reply, Status.FAILED, "the assistant is unavailable");
         } catch (IOException | RuntimeException e) {
             if (!reply.isEnded()) {
                 LOG.log(Level.INFO, "the assistant provider failed: {0}", e.toString());
@@ -341,7 +374,9 @@ public class Assistant {
             return false;
         }
         if (!chunk.text().isEmpty()) {
-            reply.firstTokenArrived();
+            if (reply.firstTokenArrived()) {
+                meters.firstToken(reply.elapsedMillis());
+            }
             synchronized (reply) {
                 long index = reply.append(chunk.text());
                 fanout.publish(RoomBroadcast.delta(
@@ -384,6 +419,7 @@ public class Assistant {
                     ending.status().wireName(),
                     Instant.now().truncatedTo(ChronoUnit.MILLIS));
             MessageView finished = store.finishReply(room, reply.message().seq(), body, ending.status(), record);
+            meters.finished(ending.status(), usage.promptTokens(), usage.completionTokens(), reply.elapsedMillis());
             settle(reservations.remove(reply), usage.promptTokens() + usage.completionTokens());
             if (finished != null) {
                 fanout.publish(RoomBroadcast.toAll(room, FrameCodec.write(new Frames.Complete(finished))));

@@ -14,6 +14,7 @@ public final class Reply {
     private final long startedNanos = System.nanoTime();
     private final StringBuilder body = new StringBuilder();
     private final AtomicBoolean ended = new AtomicBoolean();
+    private final AtomicBoolean firstToken = new AtomicBoolean();
     private volatile Ending ending;
     private long deltas;
     private volatile boolean anyText;
@@ -87,8 +88,10 @@ public final class Reply {
         this.totalTimer = total;
     }
 
-    public void firstTokenArrived() {
+    /** Cancels the first-token timeout; true the first time only. */
+    public boolean firstTokenArrived() {
         cancel(firstTokenTimer);
+        return firstToken.compareAndSet(false, true);
     }
 
     public boolean anyText() {

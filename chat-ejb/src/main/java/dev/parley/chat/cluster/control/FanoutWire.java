@@ -22,7 +22,8 @@ public final class FanoutWire {
     }
 
     public static String signal(RoomSignal signal) {
-        return SIGNAL + "\n" + signal.room() + "\n" + signal.kind().name();
+        return SIGNAL + "\n" + signal.room() + "\n" + signal.kind().name()
+                + (signal.subject() == null ? "" : "\n" + signal.subject());
     }
 
     /** A node's message to itself, proving that its subscription receives what it publishes. */
@@ -49,9 +50,10 @@ public final class FanoutWire {
                 }
             }
             case SIGNAL -> {
-                String[] f = text.split("\n", 3);
-                if (f.length == 3) {
-                    handler.signal(new RoomSignal(f[1], RoomSignal.Kind.valueOf(f[2])));
+                String[] f = text.split("\n", 4);
+                RoomSignal.Kind kind = f.length >= 3 ? kindOf(f[2]) : null;
+                if (kind != null) {
+                    handler.signal(new RoomSignal(f[1], kind, f.length == 4 ? f[3] : null));
                 }
             }
             case PROBE -> {
@@ -64,6 +66,16 @@ public final class FanoutWire {
                 // a newer node's kind: this node has nothing to do with it
             }
         }
+    }
+
+    /** Null for a kind this node does not know (a newer node's). */
+    private static RoomSignal.Kind kindOf(String name) {
+        for (RoomSignal.Kind kind : RoomSignal.Kind.values()) {
+            if (kind.name().equals(name)) {
+                return kind;
+            }
+        }
+        return null;
     }
 
     private static String orEmpty(String value) {

@@ -2,25 +2,33 @@ package dev.parley.chat.message.control;
 
 import dev.parley.chat.message.boundary.MessageStore;
 import dev.parley.chat.message.entity.MessageView;
+import dev.parley.chat.platform.boundary.Metrics;
 import dev.parley.chat.protocol.control.FrameCodec;
 import dev.parley.chat.protocol.entity.ErrorCode;
 import dev.parley.chat.protocol.entity.Frames;
 import dev.parley.chat.room.control.Fanout;
 import dev.parley.chat.room.control.OutboundFrame;
 import dev.parley.chat.room.entity.RoomBroadcast;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -50,6 +58,9 @@ public class WriteLanes {
     ManagedThreadFactory threads;
 
     @Inject
+    Metrics metrics;
+
+    @Inject
     @ConfigProperty(name = "chat.store.lanes", defaultValue = "1")
     int laneCount;
 
@@ -64,9 +75,21 @@ public class WriteLanes {
     private RecentIds recent;
     private Lane[] lanes;
     private Thread[] laneThreads;
+    private Counter storedCount;
+    private Counter storeFailures;
+    private Timer storeTime;
+    private DistributionSummary batchSizes;
+    private Timer ackLatency;
+    private Timer deliveryLatency;
+
+    /** Created at deployment, so that its meters are on /metrics from the start. */
+    void eager(@Observes @Initialized(ApplicationScoped.class) Object ready) {
+        // creating the bean is the point
+    }
 
     @PostConstruct
     void startLanes() {
+        registerMeters();
         recent = new RecentIds(Math.max(1, recentIdCount));
         lanes = new Lane[Math.max(1, laneCount)];
         laneThreads = new Thread[lanes.length];
@@ -77,6 +100,26 @@ public class WriteLanes {
             laneThreads[i].setDaemon(true);
             laneThreads[i].start();
         }
+    }
+
+    private void registerMeters() {
+        storedCount = metrics.counter("parley.messages.stored", "User messages stored (each before its ack)");
+        storeFailures = metrics.counter(
+                "parley.frames.refused",
+                "Client frames answered with an error frame, by its code",
+                "code",
+                ErrorCode.STORE_FAILED.wireName());
+        storeTime = metrics.latency("parley.store.duration", "One write-lane transaction (a batch of messages)");
+        batchSizes = metrics.summary(
+                "parley.store.batch.size", "Messages per write-lane transaction", 1, 2, 5, 10, 25, 50, 100, 256);
+        ackLatency = metrics.latency("parley.ack.latency", "From a message frame's arrival to its ack (stored)");
+        deliveryLatency = metrics.latencyWithPercentiles(
+                "parley.delivery.latency",
+                "From a message frame's arrival to its hand-off to this node's receivers (or to Redis)");
+        Gauge.builder("parley.store.backlog", this, WriteLanes::backlog)
+                .description("Messages waiting to be stored")
+                .strongReference(true)
+                .register(metrics.registry());
     }
 
     @PreDestroy
@@ -131,15 +174,18 @@ public class WriteLanes {
             return;
         }
         List<StoreOutcome> outcomes;
+        long started = System.nanoTime();
         try {
             outcomes = store.store(batch.stream().map(Submission::message).toList());
+            storeTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            batchSizes.record(batch.size());
         } catch (RuntimeException batchFailed) {
             if (!violatesUniqueness(batchFailed)) {
                 // the database failed: one by one would only wait for it again, once per message
                 LOG.log(Level.WARNING, "storing a batch of {0} failed: {1}", new Object[] {
                     batch.size(), batchFailed.toString()
                 });
-                batch.forEach(WriteLanes::refuse);
+                batch.forEach(this::refuse);
                 return;
             }
             LOG.log(Level.FINE, "a batch of {0} held an id stored before; storing one by one", batch.size());
@@ -160,7 +206,8 @@ public class WriteLanes {
         }
     }
 
-    private static void refuse(Submission submission) {
+    private void refuse(Submission submission) {
+        storeFailures.increment();
         submission
                 .origin()
                 .send(frame(new Frames.Error(
@@ -190,12 +237,15 @@ public class WriteLanes {
             case STORED -> {
                 MessageView message = outcome.message();
                 recent.add(message.room(), message.id());
+                storedCount.increment();
                 submission.origin().send(OutboundFrame.of(FrameCodec.write(new Frames.Ack(clientId, message.seq()))));
+                ackLatency.record(System.nanoTime() - submission.receivedNanos(), TimeUnit.NANOSECONDS);
                 fanout.publish(new RoomBroadcast(
                         message.room(),
                         FrameCodec.write(new Frames.MessageFrame(message)),
                         message.seq(),
                         submission.origin().id()));
+                deliveryLatency.record(System.nanoTime() - submission.receivedNanos(), TimeUnit.NANOSECONDS);
                 stored.fire(new StoredMessage(message, submission.origin().identity()));
             }
             case RETRY ->

@@ -1,13 +1,18 @@
 package dev.parley.chat.room.boundary;
 
+import dev.parley.chat.platform.boundary.Metrics;
 import dev.parley.chat.room.control.Connection;
 import dev.parley.chat.room.control.OutboundFrame;
 import dev.parley.chat.room.control.SeqOrder;
 import dev.parley.chat.room.entity.Broadcast;
 import dev.parley.chat.room.entity.RoomBroadcast;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -16,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,7 +48,33 @@ public class RoomRegistry {
     @ConfigProperty(name = "chat.fanout.reorder.wait", defaultValue = "PT0.2S")
     Duration reorderWait;
 
+    @Inject
+    Metrics metrics;
+
     private final Map<String, Integer> perUser = new ConcurrentHashMap<>();
+    private Counter deliveries;
+
+    /** Created at deployment, so that its meters are on /metrics from the start. */
+    void eager(@Observes @Initialized(ApplicationScoped.class) Object ready) {
+        // creating the bean is the point
+    }
+
+    @PostConstruct
+    void registerMeters() {
+        deliveries = metrics.counter("parley.deliveries", "Frames handed to this node's connections");
+        Gauge.builder("parley.connections", this, RoomRegistry::connections)
+                .description("Open room connections on this node")
+                .strongReference(true)
+                .register(metrics.registry());
+        Gauge.builder("parley.rooms.active", this, RoomRegistry::activeRooms)
+                .description("Rooms with at least one connection on this node")
+                .strongReference(true)
+                .register(metrics.registry());
+        Gauge.builder("parley.outbox.queued", this, RoomRegistry::queuedFrames)
+                .description("Frames waiting in this node's connection outboxes")
+                .strongReference(true)
+                .register(metrics.registry());
+    }
 
     /** Registers the connection unless its user already has {@code maxPerUser} open on this node. */
     public boolean add(Connection connection, int maxPerUser) {
@@ -116,6 +146,7 @@ public class RoomRegistry {
             return;
         }
         OutboundFrame frame = new OutboundFrame(broadcast.json(), broadcast.seq(), broadcast.streamIndex());
+        int handed = 0;
         for (Connection connection : connections) {
             if (connection.id().equals(broadcast.exceptConnectionId())
                     || broadcast.toUserId() != null
@@ -126,21 +157,24 @@ public class RoomRegistry {
             }
             try {
                 connection.send(frame);
+                handed++;
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "delivery to a connection failed", e);
             }
         }
+        deliveries.increment(handed);
     }
 
-    /** Closes the room's connections that match, e.g. users who lost access to it. */
-    public void close(String room, Predicate<Connection> which, int code, String reason) {
+    /** Closes (1008, policy) each of the room's connections for which {@code reason} gives a reason, not null. */
+    public void closeEach(String room, java.util.function.Function<Connection, String> reason) {
         Set<Connection> connections = rooms.get(room);
         if (connections == null) {
             return;
         }
         for (Connection connection : List.copyOf(connections)) {
-            if (which.test(connection)) {
-                connection.outbox().close(code, reason);
+            String why = reason.apply(connection);
+            if (why != null) {
+                connection.outbox().close(1008, why);
             }
         }
     }
@@ -151,5 +185,30 @@ public class RoomRegistry {
 
     public int activeRooms() {
         return rooms.size();
+    }
+
+    /** Frames waiting in this node's outboxes, over all connections. */
+    public long queuedFrames() {
+        long queued = 0;
+        for (Set<Connection> connections : rooms.values()) {
+            for (Connection connection : connections) {
+                queued += connection.outbox().pending();
+            }
+        }
+        return queued;
+    }
+
+    /** This node's connections of one user, in every room. */
+    public List<Connection> ofUser(String userId) {
+        return all().stream()
+                .filter(connection -> connection.identity().id().equals(userId))
+                .toList();
+    }
+
+    /** Rooms with connections on this node, and how many each. */
+    public Map<String, Integer> roomSizes() {
+        Map<String, Integer> sizes = new java.util.TreeMap<>();
+        rooms.forEach((room, connections) -> sizes.put(room, connections.size()));
+        return sizes;
     }
 }

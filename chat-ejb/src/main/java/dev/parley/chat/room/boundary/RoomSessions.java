@@ -11,6 +11,7 @@ import dev.parley.chat.message.control.Submission;
 import dev.parley.chat.message.control.WriteLanes;
 import dev.parley.chat.message.entity.MessagePage;
 import dev.parley.chat.message.entity.MessageView;
+import dev.parley.chat.platform.boundary.Metrics;
 import dev.parley.chat.presence.boundary.Presence;
 import dev.parley.chat.protocol.control.FrameCodec;
 import dev.parley.chat.protocol.entity.ClientFrame;
@@ -23,14 +24,18 @@ import dev.parley.chat.room.control.OutboundFrame;
 import dev.parley.chat.room.entity.Room;
 import dev.parley.chat.room.entity.RoomBroadcast;
 import dev.parley.chat.room.entity.RoomSignal;
+import io.micrometer.core.instrument.Counter;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +65,9 @@ public class RoomSessions {
     @Inject
     RoomRegistry registry;
 
+    @Inject
+    RoomBans bans;
+
     @EJB
     Presence presence;
 
@@ -77,6 +85,9 @@ public class RoomSessions {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    Metrics metrics;
 
     @Inject
     @ConfigProperty(name = "chat.body.max", defaultValue = "4000")
@@ -116,10 +127,23 @@ public class RoomSessions {
 
     private MessageRules rules;
     private Map<String, BiConsumer<Connection, ClientFrame>> handlers;
+    private final Map<ErrorCode, Counter> refused = new EnumMap<>(ErrorCode.class);
+    private Counter opened;
+    private Counter received;
+    private Counter rateLimited;
+    private Counter floodCloses;
+    private Counter hoardCloses;
+    private Counter slowCloses;
+
+    /** Created at deployment, so that its meters are on /metrics from the start. */
+    void eager(@Observes @Initialized(ApplicationScoped.class) Object ready) {
+        // creating the bean is the point
+    }
 
     @PostConstruct
     void init() {
         rules = new MessageRules(maxBody);
+        registerMeters();
         long every = Math.max(1, heartbeatInterval.toMillis());
         scheduler.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
         handlers = Map.of(
@@ -128,6 +152,26 @@ public class RoomSessions {
                 "cursor", this::onCursor,
                 "ping", (connection, frame) -> connection.send(frame(new Frames.Pong())),
                 "stop", this::onStop);
+    }
+
+    private void registerMeters() {
+        for (ErrorCode code : ErrorCode.values()) {
+            refused.put(
+                    code,
+                    metrics.counter(
+                            "parley.frames.refused",
+                            "Client frames answered with an error frame, by its code",
+                            "code",
+                            code.wireName()));
+        }
+        opened = metrics.counter("parley.connections.opened", "Room connections admitted");
+        received = metrics.counter("parley.messages.received", "Message frames received (before any check)");
+        rateLimited = metrics.counter(
+                "parley.frames.rate.limited", "Inbound frames dropped over a connection's or sender's budget");
+        String closes = "Room connections the server closed, by reason";
+        floodCloses = metrics.counter("parley.connections.closed", closes, "reason", "flooding");
+        hoardCloses = metrics.counter("parley.connections.closed", closes, "reason", "too_many_connections");
+        slowCloses = metrics.counter("parley.connections.closed", closes, "reason", "too_slow");
     }
 
     /**
@@ -147,17 +191,24 @@ public class RoomSessions {
      */
     public boolean open(Connection connection, Long since) {
         Room room = rooms.enter(connection.room(), connection.identity().id());
-        if (!room.admits(connection.identity().groups())) {
-            connection.outbox().close(POLICY_VIOLATION, "forbidden: not allowed in this room");
+        String refusal = room.refusal(connection.identity().groups());
+        if (refusal == null) {
+            refusal = bans.refusal(connection.room(), connection.identity().id());
+        }
+        if (refusal != null) {
+            connection.outbox().close(POLICY_VIOLATION, refusal);
             return false;
         }
         connection.outbox().whenBroken(() -> close(connection));
+        connection.outbox().whenTooSlow(slowCloses::increment);
         if (!registry.add(connection, maxConnectionsPerUser)) {
+            hoardCloses.increment();
             connection
                     .outbox()
                     .close(POLICY_VIOLATION, "too many connections: at most " + maxConnectionsPerUser + " per user");
             return false;
         }
+        opened.increment();
         ChatUser user = connection.identity().user();
         if (presence.connect(connection.room(), user)) {
             fanout.publish(
@@ -219,11 +270,13 @@ public class RoomSessions {
             case ACCEPT:
                 return true;
             case REFUSE:
+                rateLimited.increment();
                 if (frame != null && "message".equals(frame.type())) {
                     error(connection, ErrorCode.RATE_LIMITED, "too many frames; slow down", frame.id());
                 }
                 return false;
             default:
+                floodCloses.increment();
                 connection.outbox().close(POLICY_VIOLATION, "too many frames: flooding is not allowed");
                 return false;
         }
@@ -257,12 +310,14 @@ public class RoomSessions {
     }
 
     private void onMessage(Connection connection, ClientFrame frame) {
+        received.increment();
         Optional<MessageRules.Violation> violation = rules.check(frame.id(), frame.body());
         if (violation.isPresent()) {
             error(connection, violation.get().code(), violation.get().message(), frame.id());
             return;
         }
         if (!rateLimits.tryAcquire(connection.identity().id())) {
+            rateLimited.increment();
             error(connection, ErrorCode.RATE_LIMITED, "too many messages; slow down", frame.id());
             return;
         }
@@ -273,7 +328,8 @@ public class RoomSessions {
                         connection.room(),
                         connection.identity().user(),
                         MessageRules.normalizeId(frame.id()),
-                        frame.body())));
+                        frame.body()),
+                System.nanoTime()));
     }
 
     private void onTyping(Connection connection, ClientFrame frame) {
@@ -359,7 +415,8 @@ public class RoomSessions {
         return value != null && value >= 0 && value <= 1;
     }
 
-    private static void error(Connection connection, ErrorCode code, String message, String id) {
+    private void error(Connection connection, ErrorCode code, String message, String id) {
+        refused.get(code).increment();
         connection.send(frame(new Frames.Error(code, message, id)));
     }
 

@@ -4,6 +4,7 @@ import dev.parley.chat.identity.entity.Identity;
 import dev.parley.chat.presence.boundary.Presence;
 import dev.parley.chat.room.entity.AssistantMode;
 import dev.parley.chat.room.entity.Room;
+import dev.parley.chat.room.entity.RoomBan;
 import dev.parley.chat.room.entity.RoomSummary;
 import dev.parley.chat.room.entity.RoomView;
 import jakarta.ejb.EJB;
@@ -102,6 +103,111 @@ public class Rooms {
         }
         return RoomView.of(room);
     }
+
+    /** Rooms whose name or title contains {@code query} (all when blank), by name, at most {@code limit}. */
+    public List<Room> search(String query, int limit) {
+        String pattern = "%" + (query == null ? "" : query.strip().toLowerCase(java.util.Locale.ROOT)) + "%";
+        return em.createQuery(
+                        "select r from Room r where lower(r.name) like :q or lower(r.title) like :q order by r.name",
+                        Room.class)
+                .setParameter("q", pattern)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Rooms for the admin page: {@link #search}, with who is online and the removals in force. */
+    public List<ModeratedRoom> moderated(String query, int limit) {
+        return search(query, limit).stream()
+                .map(room -> new ModeratedRoom(
+                        room.name(),
+                        room.title(),
+                        room.assistantMode().wireName(),
+                        room.lastSeq(),
+                        room.lastActivityAt(),
+                        presence.online(room.name()),
+                        room.closedAt(),
+                        room.closedReason(),
+                        activeBans(room.name()).stream()
+                                .map(ban -> new Removal(
+                                        ban.userId(), ban.userName(), ban.until(), ban.reason(), ban.bannedBy()))
+                                .toList()))
+                .toList();
+    }
+
+    /** Closes the room for everyone but admins; false if there is no such room. */
+    public boolean close(String name, String reason) {
+        Room room = em.find(Room.class, name);
+        if (room == null) {
+            return false;
+        }
+        room.close(Instant.now().truncatedTo(ChronoUnit.MILLIS), reason);
+        return true;
+    }
+
+    /** Opens a closed room again; false if there is no such room. */
+    public boolean reopen(String name) {
+        Room room = em.find(Room.class, name);
+        if (room == null) {
+            return false;
+        }
+        room.reopen();
+        return true;
+    }
+
+    /** Keeps a user out of a room until {@code until}; false if there is no such room. */
+    public boolean ban(String name, String userId, String userName, Instant until, String reason, String bannedBy) {
+        if (em.find(Room.class, name) == null) {
+            return false;
+        }
+        RoomBan ban = em.find(RoomBan.class, new RoomBan.Key(name, userId));
+        if (ban == null) {
+            em.persist(new RoomBan(name, userId, userName, until, reason, bannedBy));
+        } else {
+            ban.extend(userName, until, reason, bannedBy);
+        }
+        return true;
+    }
+
+    /** Lets a removed user back in; false if they were not removed. */
+    public boolean lift(String name, String userId) {
+        RoomBan ban = em.find(RoomBan.class, new RoomBan.Key(name, userId));
+        if (ban == null) {
+            return false;
+        }
+        em.remove(ban);
+        return true;
+    }
+
+    /** The removals in force in one room, or in every room when {@code name} is null. */
+    public List<RoomBan> activeBans(String name) {
+        if (name == null) {
+            return em.createQuery(
+                            "select b from RoomBan b where b.until > :now order by b.room, b.until", RoomBan.class)
+                    .setParameter("now", Instant.now())
+                    .getResultList();
+        }
+        return em.createQuery(
+                        "select b from RoomBan b where b.room = :room and b.until > :now order by b.until",
+                        RoomBan.class)
+                .setParameter("room", name)
+                .setParameter("now", Instant.now())
+                .getResultList();
+    }
+
+    /** A room as the admin page lists it. */
+    public record ModeratedRoom(
+            String name,
+            String title,
+            String assistant,
+            long lastSeq,
+            Instant lastActivityAt,
+            int online,
+            Instant closedAt,
+            String closedReason,
+            List<Removal> removals) {}
+
+    /** A user kept out of a room until {@code until}, by an administrator. */
+    public record Removal(String userId, String userName, Instant until, String reason, String by) {}
 
     /** The settings a room's owner may change. */
     public record RoomSettings(String title, String assistant, String persona, List<String> allowedGroups) {}

@@ -28,6 +28,7 @@ public final class Outbox {
     private volatile boolean closed;
     private volatile CloseRequest closeWhenDrained;
     private volatile Runnable whenBroken = () -> {};
+    private volatile Runnable whenTooSlow = () -> {};
 
     public Outbox(FrameSink sink, int limit) {
         this.sink = sink;
@@ -37,6 +38,11 @@ public final class Outbox {
     /** What to do when a write fails: the peer is gone even if nobody said so. */
     public void whenBroken(Runnable action) {
         this.whenBroken = action;
+    }
+
+    /** What to do when the client is closed for falling {@code limit} frames behind. */
+    public void whenTooSlow(Runnable action) {
+        this.whenTooSlow = action;
     }
 
     /** Pings the peer; a failed ping counts as a broken connection. */
@@ -66,6 +72,9 @@ public final class Outbox {
             return;
         }
         if (size.incrementAndGet() > limit) {
+            if (!closed) {
+                whenTooSlow.run();
+            }
             close(TOO_SLOW, "client too slow to keep up; reconnect with since to resume");
             return;
         }

@@ -47,6 +47,36 @@ public class Usage {
                 .getSingleResult();
     }
 
+    /**
+     * Tokens per minute since {@code since}, by model and room, oldest minute first (the admin
+     * page's charts). Read from the tally, so it spans every node and survives restarts.
+     */
+    public List<Minute> perMinute(Instant since) {
+        List<Object[]> rows = em.createQuery(
+                        "select u.createdAt, u.model, u.room, u.totalTokens from UsageRecord u where u.createdAt >= :since",
+                        Object[].class)
+                .setParameter("since", since)
+                .getResultList();
+        java.util.Map<List<Object>, Long> sums =
+                new java.util.TreeMap<>(Comparator.comparing((List<Object> key) -> (Instant) key.get(0))
+                        .thenComparing(key -> (String) key.get(1))
+                        .thenComparing(key -> (String) key.get(2)));
+        for (Object[] row : rows) {
+            Instant minute = ((Instant) row[0]).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+            sums.merge(List.of(minute, row[1], row[2]), (Long) row[3], Long::sum);
+        }
+        return sums.entrySet().stream()
+                .map(e -> new Minute(
+                        (Instant) e.getKey().get(0),
+                        (String) e.getKey().get(1),
+                        (String) e.getKey().get(2),
+                        e.getValue()))
+                .toList();
+    }
+
+    /** Tokens of one model in one room during one minute. */
+    public record Minute(Instant minute, String model, String room, long tokens) {}
+
     public UsageReport reportFor(Identity caller) {
         var userQuery = em.createQuery(
                 "select u.userId, max(u.userName), " + SUMS + " from UsageRecord u"

@@ -6,6 +6,7 @@ import dev.parley.chat.identity.entity.ChatUser;
 import dev.parley.chat.identity.entity.Identity;
 import dev.parley.chat.message.boundary.MessageStore;
 import dev.parley.chat.message.entity.MessageView;
+import dev.parley.chat.platform.boundary.Metrics;
 import dev.parley.chat.room.control.Connection;
 import dev.parley.chat.room.control.Fanout;
 import dev.parley.chat.room.control.FrameSink;
@@ -56,6 +57,7 @@ class WriteLanesTest {
             }
         };
         lanes.stored = events(stored);
+        lanes.metrics = Metrics.standalone();
         lanes.threads = threads();
         lanes.laneCount = 1;
         lanes.maxBatch = 256;
@@ -77,6 +79,11 @@ class WriteLanesTest {
         await(() -> broadcasts.size() == 1 && stored.size() == 1);
         assertThat(broadcasts.get(0).seq()).isEqualTo(1);
         assertThat(broadcasts.get(0).exceptConnectionId()).isEqualTo(alice.connection.id());
+        String scraped = lanes.metrics.scrape();
+        assertThat(scraped)
+                .contains("parley_messages_stored_total 1.0")
+                .contains("parley_ack_latency_seconds_count 1")
+                .contains("parley_store_batch_size_count 1");
     }
 
     @Test
@@ -137,6 +144,9 @@ class WriteLanesTest {
                 .as("no second wait for the database per message")
                 .hasValue(0);
         assertThat(broadcasts).isEmpty();
+        assertThat(lanes.metrics.scrape())
+                .contains("parley_frames_refused_total{code=\"store_failed\"} 3.0")
+                .contains("parley_messages_stored_total 0.0");
     }
 
     private record Row(String userId, long seq) {}
@@ -232,7 +242,7 @@ class WriteLanesTest {
         }
 
         Submission submission(String room, String id, String body) {
-            return new Submission(connection, id, new NewMessage(room, user, id, body));
+            return new Submission(connection, id, new NewMessage(room, user, id, body), System.nanoTime());
         }
 
         String await(String fragment) {

@@ -48,6 +48,13 @@ public class Room {
     @Column(name = "last_activity_at")
     private Instant lastActivityAt;
 
+    /** Set while an administrator keeps the room closed: only admins may enter. */
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Column(name = "closed_reason", length = 500)
+    private String closedReason;
+
     protected Room() {}
 
     public Room(String name, String creatorId, Instant createdAt) {
@@ -79,6 +86,36 @@ public class Room {
 
     public void allowedGroups(List<String> groups) {
         this.allowedGroups = groups == null ? null : String.join(",", groups);
+    }
+
+    /** Why {@code identity} may not enter, or null if they may (admins enter closed rooms). */
+    public String refusal(java.util.Set<String> groups) {
+        if (!admits(groups)) {
+            return "forbidden: not allowed in this room";
+        }
+        if (closedAt != null && !groups.contains("admin")) {
+            return "room closed by an administrator"
+                    + (closedReason == null || closedReason.isBlank() ? "" : ": " + closedReason);
+        }
+        return null;
+    }
+
+    public void close(Instant at, String reason) {
+        this.closedAt = at;
+        this.closedReason = reason;
+    }
+
+    public void reopen() {
+        this.closedAt = null;
+        this.closedReason = null;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
+    }
+
+    public String closedReason() {
+        return closedReason;
     }
 
     public String name() {

@@ -1,5 +1,6 @@
 package dev.parley.chat.room.boundary;
 
+import dev.parley.chat.audit.boundary.AuditLog;
 import dev.parley.chat.identity.boundary.Caller;
 import dev.parley.chat.identity.entity.Identity;
 import dev.parley.chat.message.boundary.MessageStore;
@@ -55,6 +56,9 @@ public class RoomsResource {
     @Inject
     Caller caller;
 
+    @EJB
+    AuditLog audit;
+
     /** Rooms the caller may enter. */
     @GET
     public List<RoomSummary> list() {
@@ -91,6 +95,11 @@ public class RoomsResource {
             throw new ForbiddenException();
         }
         RoomView room = rooms.configure(name, identity, requested);
+        if (identity.isAdmin()
+                && existing.isPresent()
+                && !identity.id().equals(existing.get().creatorId())) {
+            audit.record(identity.id(), identity.name(), "room.settings", name, null, describe(requested));
+        }
         fanout.publish(RoomBroadcast.toAll(name, FrameCodec.write(new Frames.RoomChanged(room))));
         // every node drops its cached settings and closes its connections no longer allowed in
         fanout.signal(new RoomSignal(name, RoomSignal.Kind.SETTINGS_CHANGED));
@@ -125,6 +134,24 @@ public class RoomsResource {
                         .map(member -> new PresentUser(
                                 member.user().id(), member.user().name(), member.connections()))
                         .toList());
+    }
+
+    /** The fields an admin changed, for the audit trail (the persona only by its length). */
+    private static String describe(Rooms.RoomSettings settings) {
+        List<String> changed = new java.util.ArrayList<>();
+        if (settings.title() != null) {
+            changed.add("title=" + settings.title());
+        }
+        if (settings.assistant() != null) {
+            changed.add("assistant=" + settings.assistant());
+        }
+        if (settings.persona() != null) {
+            changed.add("persona (" + settings.persona().length() + " characters)");
+        }
+        if (settings.allowedGroups() != null) {
+            changed.add("allowedGroups=" + settings.allowedGroups());
+        }
+        return String.join(", ", changed);
     }
 
     private boolean mayEnter(String name) {

@@ -1,0 +1,2 @@
+/** The audit trail's stored entries and their wire form. */
+package dev.parley.chat.audit.entity;
