@@ -64,6 +64,16 @@ public final class EmbeddedServer implements AutoCloseable {
         throw new AssertionError("the embedded server did not answer within " + STARTUP);
     }
 
+    /** The process id of the server's JVM (Payara Micro), e.g. to attach a JMX client. */
+    public long javaPid() {
+        return process.descendants()
+                .filter(child ->
+                        child.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no java process under run.sh"))
+                .pid();
+    }
+
     /** Kills the server's JVM as a crash would ({@code kill -9}): no shutdown hook, no flush. */
     public void kill() throws InterruptedException {
         if (process == null) {

@@ -134,21 +134,25 @@ public class AdminResource {
         return Response.noContent().build();
     }
 
-    /** Removes a user from the room and keeps them out for {@code minutes}; their sockets there close. */
+    /**
+     * Removes a user from the room and keeps them out for {@code minutes} (or {@code seconds});
+     * their sockets there close with the reason.
+     */
     @PUT
     @Path("rooms/{room}/removals/{user}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response remove(@PathParam("room") String room, @PathParam("user") String userId, Removal body) {
         validRoom(room);
         validUser(userId);
-        if (body == null || body.minutes() == null || body.minutes() < 1 || body.minutes() > MINUTES_MAX) {
-            throw new IllegalArgumentException("minutes must be between 1 and " + MINUTES_MAX);
+        Duration time = body == null ? null : body.time();
+        if (time == null) {
+            throw new IllegalArgumentException(
+                    "give minutes or seconds, between 1 second and " + MINUTES_MAX + " minutes");
         }
         if (body.userName() != null && body.userName().length() > 64) {
             throw new IllegalArgumentException("userName is at most 64 characters");
         }
-        if (!moderation.removeUser(
-                actor(), room, userId, body.userName(), Duration.ofMinutes(body.minutes()), reason(body.reason()))) {
+        if (!moderation.removeUser(actor(), room, userId, body.userName(), time, reason(body.reason()))) {
             throw new NotFoundException();
         }
         return Response.noContent().build();
@@ -257,7 +261,16 @@ public class AdminResource {
 
     public record Reason(String reason) {}
 
-    public record Removal(Integer minutes, String reason, String userName) {}
+    public record Removal(Long minutes, Long seconds, String reason, String userName) {
+        /** The time asked for, or null unless exactly one of the two is given and within a year. */
+        Duration time() {
+            if ((minutes == null) == (seconds == null)) {
+                return null;
+            }
+            long asSeconds = minutes != null ? Math.min(minutes, MINUTES_MAX + 1) * 60 : seconds;
+            return asSeconds < 1 || asSeconds > MINUTES_MAX * 60 ? null : Duration.ofSeconds(asSeconds);
+        }
+    }
 
     public record Paused(Boolean paused) {}
 

@@ -7,11 +7,17 @@ import dev.parley.chat.platform.boundary.Metrics;
 import dev.parley.chat.room.boundary.RoomRegistry;
 import dev.parley.chat.room.entity.RoomName;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.management.JMException;
@@ -39,6 +45,9 @@ public class ChatConsole implements ChatConsoleMXBean {
 
     @Inject
     Moderation moderation;
+
+    @Resource
+    ManagedExecutorService executor;
 
     private ObjectName name;
 
@@ -68,78 +77,104 @@ public class ChatConsole implements ChatConsoleMXBean {
 
     @Override
     public int getConnections() {
-        return registry.connections();
+        return inApp(() -> registry.connections());
     }
 
     @Override
     public int getActiveRooms() {
-        return registry.activeRooms();
+        return inApp(() -> registry.activeRooms());
     }
 
     @Override
     public long getMessagesReceived() {
-        return (long) metrics.value("parley.messages.received");
+        return inApp(() -> (long) metrics.value("parley.messages.received"));
     }
 
     @Override
     public long getMessagesStored() {
-        return (long) metrics.value("parley.messages.stored");
+        return inApp(() -> (long) metrics.value("parley.messages.stored"));
     }
 
     @Override
     public long getDeliveries() {
-        return (long) metrics.value("parley.deliveries");
+        return inApp(() -> (long) metrics.value("parley.deliveries"));
     }
 
     @Override
     public long getQueuedFrames() {
-        return registry.queuedFrames();
+        return inApp(() -> registry.queuedFrames());
     }
 
     @Override
     public long getStoreBacklog() {
-        return (long) metrics.value("parley.store.backlog");
+        return inApp(() -> (long) metrics.value("parley.store.backlog"));
     }
 
     @Override
     public long getSlowClientCloses() {
-        return (long) metrics.value("parley.connections.closed", "reason", "too_slow");
+        return inApp(() -> (long) metrics.value("parley.connections.closed", "reason", "too_slow"));
     }
 
     @Override
     public long getAssistantTokens() {
-        return (long) metrics.value("parley.assistant.tokens");
+        return inApp(() -> (long) metrics.value("parley.assistant.tokens"));
     }
 
     @Override
     public boolean isAssistantPaused() {
-        return assistant.paused();
+        return inApp(() -> assistant.paused());
     }
 
     @Override
     public boolean closeRoom(String room, String reason) {
-        return RoomName.isValid(room) && moderation.closeRoom(JMX, room, reason);
+        return inApp(() -> RoomName.isValid(room) && moderation.closeRoom(JMX, room, reason));
     }
 
     @Override
     public boolean reopenRoom(String room) {
-        return RoomName.isValid(room) && moderation.reopenRoom(JMX, room);
+        return inApp(() -> RoomName.isValid(room) && moderation.reopenRoom(JMX, room));
     }
 
     @Override
     public void disconnectUser(String userId) {
         if (userId != null && !userId.isBlank()) {
-            moderation.disconnectUser(JMX, userId);
+            inApp(() -> {
+                moderation.disconnectUser(JMX, userId);
+                return null;
+            });
         }
     }
 
     @Override
     public void pauseAssistant() {
-        moderation.pauseAssistant(JMX, true);
+        inApp(() -> {
+            moderation.pauseAssistant(JMX, true);
+            return null;
+        });
     }
 
     @Override
     public void resumeAssistant() {
-        moderation.pauseAssistant(JMX, false);
+        inApp(() -> {
+            moderation.pauseAssistant(JMX, false);
+            return null;
+        });
+    }
+
+    /**
+     * Runs a JMX call on a thread of the container: JMX calls arrive on RMI threads, which carry no
+     * class loader, naming or transaction context for CDI and EJB calls.
+     */
+    private <T> T inApp(Callable<T> call) {
+        try {
+            return executor.submit(call).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        } catch (ExecutionException | TimeoutException e) {
+            // only the message crosses to the JMX client: no server classes, no stack trace
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalStateException(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        }
     }
 }
