@@ -1,6 +1,7 @@
 package dev.parley.chat.it.production;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,8 +47,16 @@ public final class PayaraServer extends ProductionServer {
         List<String> properties = new ArrayList<>();
         settings.forEach((key, value) -> properties.add(key + "=" + escape(value)));
         remoteAsadmin("create-system-properties", String.join(":", properties));
+        // /metrics is the application's own; Payara's MicroProfile Metrics would answer it first
+        remoteAsadmin("set-metrics-configuration", "--enabled=false");
         remoteAsadmin("deploy", "--name", "parley", EAR.toAbsolutePath().toString());
         awaitApplication();
+    }
+
+    @Override
+    public long javaPid() throws Exception {
+        return Long.parseLong(Files.readString(HOME.resolve("glassfish/domains/" + DOMAIN + "/config/pid"))
+                .strip());
     }
 
     @Override

@@ -46,6 +46,9 @@ public abstract class ProductionServer implements AutoCloseable {
 
     protected abstract void shutdown() throws Exception;
 
+    /** The process id of the server's JVM, to attach a JMX client as JConsole does. */
+    public abstract long javaPid() throws Exception;
+
     public Api api() {
         return new Api(base());
     }

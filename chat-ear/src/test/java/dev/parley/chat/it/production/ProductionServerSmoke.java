@@ -126,6 +126,61 @@ abstract class ProductionServerSmoke {
     }
 
     @Test
+    void metricsTheJmxBeanAndModerationWorkHereToo() throws Exception {
+        String room = "ops-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Login admin = api.loginWithGroups("Opal", "admin");
+        Api.Login user = api.login("Ulf " + room);
+        try (WsClient client = WsClient.connect(WsClient.roomUri(api.base(), room, user.token()))) {
+            client.next("history");
+            client.send(message(UUID.randomUUID().toString(), "counted"));
+            client.next("ack");
+            Api.Response metrics = api.get("metrics", null);
+            assertThat(metrics.status()).isEqualTo(200);
+            assertThat(metrics.contentType()).startsWith("text/plain");
+            assertThat(metrics.body())
+                    .containsPattern("(?m)^parley_connections [1-9]")
+                    .containsPattern("(?m)^parley_messages_stored_total [1-9]")
+                    .contains("parley_delivery_latency_seconds_bucket");
+
+            var vm = com.sun.tools.attach.VirtualMachine.attach(String.valueOf(server.javaPid()));
+            String address;
+            try {
+                address = vm.startLocalManagementAgent();
+            } finally {
+                vm.detach();
+            }
+            try (var jmx = javax.management.remote.JMXConnectorFactory.connect(
+                    new javax.management.remote.JMXServiceURL(address))) {
+                var chat = new javax.management.ObjectName("dev.parley:type=Chat");
+                var mbeans = jmx.getMBeanServerConnection();
+                assertThat((Integer) mbeans.getAttribute(chat, "Connections")).isGreaterThanOrEqualTo(1);
+                assertThat((Long) mbeans.getAttribute(chat, "MessagesStored")).isGreaterThanOrEqualTo(1);
+            }
+
+            assertThat(api.put("api/admin/rooms/" + room + "/closure", user.token(), "{}")
+                            .status())
+                    .isEqualTo(403);
+            assertThat(api.put("api/admin/rooms/" + room + "/closure", admin.token(), "{\"reason\":\"audit\"}")
+                            .status())
+                    .isEqualTo(204);
+            assertThat(client.awaitClose().reason()).contains("room closed");
+        }
+        assertThat(api.delete("api/admin/rooms/" + room + "/closure", admin.token())
+                        .status())
+                .isEqualTo(204);
+        List<JsonObject> entries = api.get("api/admin/audit", admin.token())
+                .json()
+                .getJsonArray("entries")
+                .getValuesAs(JsonObject.class);
+        assertThat(entries)
+                .filteredOn(e -> room.equals(e.getString("room", null)))
+                .extracting(e -> e.getString("action"))
+                .containsExactly("room.reopen", "room.close");
+        assertThat(api.get("api/admin/dashboard", admin.token()).json().getInt("connections"))
+                .isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
     void devLoginAndRolesAnswerAsTheContractSays() {
         assertThat(api.get("api/auth/config", null).json().getString("mode")).isEqualTo("dev");
         assertThat(api.get("api/rooms", null).status()).isEqualTo(401);

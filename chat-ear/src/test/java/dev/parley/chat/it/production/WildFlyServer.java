@@ -105,6 +105,16 @@ public final class WildFlyServer extends ProductionServer {
     }
 
     @Override
+    public long javaPid() {
+        return server.descendants()
+                .filter(child ->
+                        child.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no java process under standalone.sh"))
+                .pid();
+    }
+
+    @Override
     protected void shutdown() throws Exception {
         if (server == null) {
             return;
