@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type AuthConfig, authConfig, logout, oidcRenew, oidcSession, type Session, storedSession } from '../api/auth';
 import { useToken } from '../api/http';
+import { LazyAdminPage } from './LazyAdminPage';
 import { LazyUsagePage } from './LazyUsagePage';
 import { LoginPage } from './LoginPage';
 import { RoomPage } from './RoomPage';
@@ -57,12 +58,17 @@ export function App() {
           Parley
         </a>
         <nav aria-label="Main">
-          <a href="#/" aria-current={route.page !== 'usage' ? 'page' : undefined}>
+          <a href="#/" aria-current={route.page === 'rooms' || route.page === 'room' ? 'page' : undefined}>
             Rooms
           </a>
           <a href="#/usage" aria-current={route.page === 'usage' ? 'page' : undefined}>
             Usage
           </a>
+          {session.admin && (
+            <a href="#/admin" aria-current={route.page === 'admin' ? 'page' : undefined}>
+              Admin
+            </a>
+          )}
         </nav>
         <span class="whoami" data-testid="whoami">
           {session.user.name}
@@ -75,6 +81,14 @@ export function App() {
       {route.page === 'rooms' && <RoomsPage />}
       {route.page === 'room' && <RoomPage key={route.room} room={route.room} session={session} renewToken={renewToken} />}
       {route.page === 'usage' && <LazyUsagePage session={session} />}
+      {route.page === 'admin' &&
+        (session.admin ? (
+          <LazyAdminPage />
+        ) : (
+          <p role="alert" class="error page">
+            The admin page is for administrators.
+          </p>
+        ))}
     </div>
   );
 }
