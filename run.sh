@@ -51,11 +51,30 @@ if [ -z "${CHAT_OIDC_ISSUER:-}" ] && [ "${CHAT_DEV_LOGIN_REMOTE:-false}" = true 
   echo "WARNING: dev login is open to other machines: anyone who can reach port $port can sign in, as an admin too."
 fi
 
+# CHAT_LOG_FORMAT=json: one JSON object per line on the console (Payara's JSON formatter), for
+# log shippers; anything else keeps Payara's readable format
+log_args=()
+if [ "${CHAT_LOG_FORMAT:-}" = json ]; then
+  cat > "$work/logging.properties" <<'PROPERTIES'
+handlers=java.util.logging.ConsoleHandler
+java.util.logging.ConsoleHandler.formatter=fish.payara.enterprise.server.logging.JSONLogFormatter
+java.util.logging.ConsoleHandler.level=INFO
+.level=INFO
+javax.enterprise.system.tools.deployment.dol.level=WARNING
+javax.enterprise.system.tools.deployment.common.level=WARNING
+fish.payara.nucleus.util.level=WARNING
+org.glassfish.admin.mbeanserver.level=WARNING
+com.hazelcast.level=WARNING
+org.hibernate.validator.internal.util.Version.level=WARNING
+PROPERTIES
+  log_args=(--logproperties "$work/logging.properties")
+fi
+
 echo "Starting Payara Micro on http://localhost:$port (listening on $bind) ..."
 # --nohazelcast: one node needs no data grid, and it would listen on every interface
 # shellcheck disable=SC2086
 java ${JAVA_OPTS:--Xmx1g} -jar "$micro" --nocluster --nohazelcast --contextroot / --port "$port" \
-  --prebootcommandfile "$pre" --postbootcommandfile "$boot" "${extra_libs[@]}" --deploy "$war" &
+  --prebootcommandfile "$pre" --postbootcommandfile "$boot" "${extra_libs[@]}" "${log_args[@]}" --deploy "$war" &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$work"' EXIT INT TERM
 wait "$server"

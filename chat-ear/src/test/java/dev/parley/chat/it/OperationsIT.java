@@ -37,7 +37,7 @@ class OperationsIT {
     static void start() throws Exception {
         Path data = Files.createTempDirectory(Path.of("target"), "operations-data");
         server = new EmbeddedServer();
-        server.start(Map.of("CHAT_DATA_DIR", data.toAbsolutePath().toString()));
+        server.start(Map.of("CHAT_DATA_DIR", data.toAbsolutePath().toString(), "CHAT_LOG_FORMAT", "json"));
         api = server.api();
         admin = api.loginWithGroups("Olga Operator", "admin");
     }
@@ -212,6 +212,37 @@ class OperationsIT {
                 .map(e -> e.getString("action"))
                 .toList();
         assertThat(actions).contains("user.disconnect", "assistant.pause", "assistant.resume");
+    }
+
+    @Test
+    void withCHAT_LOG_FORMAT_jsonTheServerLogsOneJsonObjectPerLineAndNeverAToken() throws Exception {
+        api.get("api/admin/stats", admin.token());
+        List<String> lines = Files.readAllLines(server.log());
+        List<String> json = lines.stream().filter(line -> line.startsWith("{")).toList();
+        assertThat(json).hasSizeGreaterThan(10);
+        for (String line : json) {
+            try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(line))) {
+                JsonObject event = reader.readObject();
+                assertThat(event).containsKeys("Timestamp", "Level", "LoggerName", "LogMessage");
+            }
+        }
+        assertThat(json).anyMatch(line -> line.contains("Payara Micro") && line.contains("ready in"));
+        String signature = admin.token().substring(admin.token().lastIndexOf('.') + 1);
+        assertThat(lines).noneMatch(line -> line.contains(signature));
+    }
+
+    @Test
+    void healthSaysHowTheAssistantIsAndTheRestClientIsNoResourceOfOurs() {
+        JsonObject check =
+                api.get("health/ready", null).json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                        .filter(c -> "assistant".equals(c.getString("name")))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(check.getString("status")).isEqualTo("UP");
+        assertThat(check.getJsonObject("data").getString("problem")).contains("no provider is configured");
+        // the LLM client interface once leaked into the server's own API (a 500 with a stack trace)
+        assertThat(api.post("api/chat/completions", admin.token(), "{}").status())
+                .isEqualTo(404);
     }
 
     @Test

@@ -202,6 +202,20 @@ public class Assistant {
         return here != null ? Optional.of(here.snapshot()) : remoteReplies.snapshot(room);
     }
 
+    /** Whether a provider is configured (CHAT_LLM_BASE_URL). */
+    public boolean providerConfigured() {
+        return gateway.configured();
+    }
+
+    /** True while the last call found the provider's circuit breaker open (it failed repeatedly). */
+    public boolean circuitOpen() {
+        return meters.isCircuitOpen();
+    }
+
+    public String model() {
+        return model;
+    }
+
     /** True while an operator keeps the assistant from answering (on every node, until resumed). */
     public boolean paused() {
         return paused;

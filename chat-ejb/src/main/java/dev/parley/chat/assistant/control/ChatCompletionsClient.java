@@ -14,10 +14,12 @@ import jakarta.ws.rs.core.Response;
  * llama.cpp server). The reply streams as Server-Sent Events, read from the response's entity
  * stream as it arrives; closing the response aborts the request upstream.
  */
-@Path("/chat/completions")
 public interface ChatCompletionsClient {
 
+    // the path is on the method, not the interface: a @Path on the interface made the server's own
+    // JAX-RS scan publish it as a resource (POST /api/chat/completions answered 500)
     @POST
+    @Path("/chat/completions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.SERVER_SENT_EVENTS)
     Response stream(@HeaderParam("Authorization") String authorization, CompletionRequest request);
