@@ -89,6 +89,22 @@ class OperationsIT {
     }
 
     @Test
+    void everyMetricTheShippedGrafanaDashboardQueriesExists() throws Exception {
+        String dashboard = Files.readString(Path.of("../docs/grafana-parley.json"));
+        String scrape = api.get("metrics", null).body();
+        Matcher names =
+                Pattern.compile("(parley_[a-z_]+|jvm_[a-z_]+|process_[a-z_]+)").matcher(dashboard);
+        int checked = 0;
+        while (names.find()) {
+            assertThat(scrape)
+                    .as("the dashboard queries " + names.group(1))
+                    .containsPattern("(?m)^" + names.group(1) + "[{ ]");
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(15);
+    }
+
+    @Test
     void theJmxBeanShowsLiveFiguresAndClosesARoomForEveryoneButAdmins() throws Exception {
         String room = room("jmx");
         Api.Login carl = api.login("Carl " + room);

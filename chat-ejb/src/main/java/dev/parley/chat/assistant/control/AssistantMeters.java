@@ -37,6 +37,9 @@ public final class AssistantMeters {
                 "Replies failed at once because the provider's circuit breaker was open",
                 "model",
                 model);
+        for (Status ending : new Status[] {Status.COMPLETE, Status.STOPPED, Status.FAILED}) {
+            replies(ending); // on /metrics from the start, at 0
+        }
         Gauge.builder("parley.assistant.circuit.open", circuitOpen, AtomicInteger::get)
                 .description("1 while the last call found the provider's circuit breaker open")
                 .tags("model", model)
@@ -45,19 +48,22 @@ public final class AssistantMeters {
 
     /** A reply ended; failures count as replies with {@code status="failed"}. */
     public void finished(Status status, long prompt, long completion, long elapsedMillis) {
-        replies.computeIfAbsent(
-                        status,
-                        s -> metrics.counter(
-                                "parley.assistant.replies",
-                                "Assistant replies, by how they ended",
-                                "model",
-                                model,
-                                "status",
-                                s.wireName()))
-                .increment();
+        replies(status).increment();
         promptTokens.increment(prompt);
         completionTokens.increment(completion);
         duration.record(elapsedMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private Counter replies(Status status) {
+        return replies.computeIfAbsent(
+                status,
+                s -> metrics.counter(
+                        "parley.assistant.replies",
+                        "Assistant replies, by how they ended",
+                        "model",
+                        model,
+                        "status",
+                        s.wireName()));
     }
 
     public void firstToken(long elapsedMillis) {
