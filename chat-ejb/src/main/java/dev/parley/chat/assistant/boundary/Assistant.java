@@ -273,7 +273,7 @@ public class Assistant {
                 return;
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "an assistant turn failed: {0}", e.toString());
+            LOG.log(Level.WARNING, "room {0}: an assistant turn failed: {1}", new Object[] {ask.room(), e.toString()});
             next(ask.room());
             return;
         }
@@ -289,7 +289,9 @@ public class Assistant {
         try {
             started = store.storeReply(ask.room(), ASSISTANT, Role.ASSISTANT, "", Status.STREAMING);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "storing the start of a reply failed: {0}", e.toString());
+            LOG.log(Level.WARNING, "room {0}: storing the start of a reply failed: {1}", new Object[] {
+                ask.room(), e.toString()
+            });
             settle(reservation, 0);
             generations.release();
             next(ask.room());
@@ -344,7 +346,9 @@ public class Assistant {
                             TimeUnit.MILLISECONDS));
             read(reply, context);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "an assistant reply failed: {0}", e.toString());
+            LOG.log(Level.WARNING, "room {0}, reply {1}: the reply failed: {2}", new Object[] {
+                ask.room(), started.id(), e.toString()
+            });
         } finally {
             end(reply, Status.FAILED, "the assistant's answer was cut off");
         }
@@ -371,7 +375,9 @@ public class Assistant {
             end(reply, Status.FAILED, "the assistant is unavailable");
         } catch (IOException | RuntimeException e) {
             if (!reply.isEnded()) {
-                LOG.log(Level.INFO, "the assistant provider failed: {0}", e.toString());
+                LOG.log(Level.INFO, "room {0}, reply {1}: the provider failed: {2}", new Object[] {
+                    reply.message().room(), reply.message().id(), e.toString()
+                });
             }
             end(reply, Status.FAILED, "the assistant is unavailable");
         }
@@ -446,7 +452,9 @@ public class Assistant {
             }
             fanout.signal(new RoomSignal(room, RoomSignal.Kind.USAGE_CHANGED));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "finishing an assistant reply failed: {0}", e.toString());
+            LOG.log(Level.WARNING, "room {0}, reply {1}: finishing the reply failed: {2}", new Object[] {
+                room, reply.message().id(), e.toString()
+            });
         } finally {
             Budgets.Reservation unsettled = reservations.remove(reply);
             if (unsettled != null) {

@@ -201,7 +201,9 @@ public class WriteLanes {
         try {
             answer(submission, store.storeChecked(submission.message()));
         } catch (RuntimeException failed) {
-            LOG.log(Level.WARNING, "storing a message failed: {0}", failed.toString());
+            LOG.log(Level.WARNING, "room {0}, message {1}: storing failed: {2}", new Object[] {
+                submission.message().room(), submission.message().id(), failed.toString()
+            });
             refuse(submission);
         }
     }
