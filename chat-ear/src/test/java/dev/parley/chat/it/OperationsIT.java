@@ -256,6 +256,7 @@ class OperationsIT {
                         .orElseThrow();
         assertThat(check.getString("status")).isEqualTo("UP");
         assertThat(check.getJsonObject("data").getString("problem")).contains("no provider is configured");
+        assertThat(api.get("health/live", null).body()).contains("\"deadlocks\"");
         // the LLM client interface once leaked into the server's own API (a 500 with a stack trace)
         assertThat(api.post("api/chat/completions", admin.token(), "{}").status())
                 .isEqualTo(404);
