@@ -305,6 +305,89 @@ test('on a phone the room is usable and the login screen is shown first', async 
   await context.close();
 });
 
+// The admin page as a moderator uses it while other people chat (docs/operations.md).
+async function enterRoom(page: Page, room: string): Promise<void> {
+  await page.goto(`/#/rooms/${room}`);
+  await expect(page.getByTestId('connection-status')).toHaveText('Connected');
+}
+
+const figure = async (page: Page, testId: string) => Number((await page.getByTestId(testId).innerText()).replace(/\D/g, ''));
+
+test('the dashboard moves while two people chat; a user who is not an admin never sees the page', async ({ browser }) => {
+  const root = await person(browser, 'Root Admin', { admin: true });
+  await root.page.getByRole('link', { name: 'Admin' }).click();
+  await expect(root.page.getByRole('heading', { name: 'Administration' })).toBeVisible();
+  await expect(root.page.getByTestId('dash-stored')).not.toHaveText('–');
+  const storedBefore = await figure(root.page, 'dash-stored');
+
+  const ann = await person(browser, 'Ann Dash');
+  const ben = await person(browser, 'Ben Dash');
+  await enterRoom(ann.page, 'dash-room');
+  await enterRoom(ben.page, 'dash-room');
+  for (let i = 1; i <= 4; i++) await say(ann.page, `dashboard message ${i}`);
+  await say(ben.page, '@assistant count the messages');
+  await expect(ben.page.locator('.role-assistant article.message')).toHaveCount(1);
+
+  await expect.poll(() => figure(root.page, 'dash-stored'), { timeout: 15_000 }).toBeGreaterThanOrEqual(storedBefore + 5);
+  await expect.poll(() => figure(root.page, 'dash-connections')).toBeGreaterThanOrEqual(2);
+  await expect(root.page.getByRole('table', { name: 'Assistant tokens by room (last hour)' })).toContainText('#dash-room');
+  await expect(root.page.getByRole('list', { name: 'Online users' })).toContainText('Ann Dash');
+  await root.page.screenshot({ path: join(SCREENSHOTS, 'admin.png') });
+
+  // a plain user: no link, no page, and the API refuses them
+  await expect(ann.page.getByRole('link', { name: 'Admin' })).toHaveCount(0);
+  await ann.page.goto('/#/admin');
+  await expect(ann.page.getByRole('alert')).toContainText('for administrators');
+  const status = await ann.page.evaluate(async () => {
+    const token = JSON.parse(localStorage.getItem('parley.session') ?? '{}').token;
+    return (await fetch('/api/admin/dashboard', { headers: { Authorization: `Bearer ${token}` } })).status;
+  });
+  expect(status).toBe(403);
+  for (const p of [root, ann, ben]) await p.context.close();
+});
+
+test('a moderator removes a user, who sees why and cannot rejoin until the time is up; the audit log shows it', async ({ browser }) => {
+  const mod = await person(browser, 'Mona Moderator', { admin: true });
+  const cara = await person(browser, 'Cara Calm');
+  const dave = await person(browser, 'Dave Spammer');
+  await enterRoom(cara.page, 'moderated');
+  await enterRoom(dave.page, 'moderated');
+  await say(dave.page, 'buy cheap watches');
+
+  await mod.page.goto('/#/admin');
+  await mod.page.getByLabel('Search rooms').fill('moderated');
+  await mod.page.getByRole('button', { name: '#moderated' }).click();
+  const moderation = mod.page.getByRole('group', { name: 'Moderate #moderated' });
+  await expect(moderation.getByLabel('User to remove')).toContainText('Dave Spammer');
+  await moderation.getByLabel('User to remove').selectOption({ label: 'Dave Spammer' });
+  await moderation.getByLabel('Minutes kept out').fill('0.15');
+  await moderation.getByLabel('Reason for removal').fill('spamming the room');
+  await moderation.getByRole('button', { name: 'Remove from the room' }).click();
+
+  // Dave is told why; Cara sees him leave and goes on chatting
+  await expect(dave.page.getByTestId('connection-status')).toContainText('removed from this room');
+  await expect(dave.page.getByTestId('connection-status')).toContainText('spamming the room');
+  await expect(cara.page.getByTestId('connection-status')).toHaveText('Connected');
+  await say(cara.page, 'peace at last');
+  await expect(cara.page.locator('article.message .body').last()).toHaveText('peace at last');
+
+  // he cannot come back at once…
+  await dave.page.reload();
+  await expect(dave.page.getByTestId('connection-status')).toContainText('removed from this room');
+  await expect(moderation.getByRole('list', { name: 'Removed users' })).toContainText('Dave Spammer');
+
+  // …but can once the nine seconds are up
+  await dave.page.waitForTimeout(9_500);
+  await dave.page.reload();
+  await expect(dave.page.getByTestId('connection-status')).toHaveText('Connected');
+
+  const audit = mod.page.getByRole('table', { name: 'Audit log' });
+  await expect(audit).toContainText('room.remove-user');
+  await expect(audit).toContainText('Mona Moderator');
+  await expect(audit).toContainText('spamming the room');
+  for (const p of [mod, cara, dave]) await p.context.close();
+});
+
 test('a server restart: the app reconnects, resumes and shows no gaps or duplicates', async ({ browser }) => {
   test.setTimeout(240_000);
   const alice = await person(browser, 'Alice');
