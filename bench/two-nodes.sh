@@ -2,8 +2,10 @@
 # Two nodes against one, with the shared load generator (../shared/bench) in one run on this
 # machine (docs/benchmarks.md): one node on PostgreSQL, then two nodes on the same PostgreSQL and
 # the machine's Redis behind nginx (round robin, so each room's users are split over both nodes),
-# then the reference room server. Fan-out 40 rooms × 10 users at 5 msg/s each, 15 s per run, one
-# warm-up run before each measured one. Prints one line per run; CPU is in % of one core.
+# then the reference room server. Fan-out 40 rooms × 10 users at 5 msg/s each, 15 s per run
+# with PARLEY_WARMUP_RUNS (3) warm-up runs before each measured one: a fresh JVM on 2 cores needs
+# minutes of load before C2 has compiled the hot path. Prints one line per run; CPU is in % of
+# one core.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared="$(cd ../shared/bench && pwd)"
@@ -45,7 +47,15 @@ await_node() { # port
   echo "node on $1 did not start" >&2; exit 1
 }
 jvm() { pgrep -f "payara-micro.jar.*--port $1" | head -1; }
-ticks() { local t=0; for pid in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo "$t"; }
+# CPU ticks of the given processes; one that has gone (an nginx worker, say) counts as 0
+ticks() {
+  local t=0 pid n
+  for pid in "$@"; do
+    n=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null) || n=0
+    t=$((t + ${n:-0}))
+  done
+  echo "$t"
+}
 run() { # label url login-base pid-for-loadgen cpu-pids...
   local label=$1 url=$2 login=$3 pid=$4; shift 4
   local args=(--proto ws-room --url "$url" --server-pid "$pid" --scenario fanout --rooms 40 --users 10 --period 200 --duration 15)

@@ -33,7 +33,7 @@ class PostgresIT {
     }
 
     @Test
-    void chatHistoryAndResumeWorkOnPostgresqlAcrossARestart() throws Exception {
+    void chatHistoryResumeAndSearchWorkOnPostgresqlAcrossARestart() throws Exception {
         Path data = Files.createTempDirectory(Path.of("target"), "pg-data");
         Map<String, String> environment = Map.of(
                 "CHAT_DB_URL", schema.jdbcUrl(),
@@ -71,6 +71,32 @@ class PostgresIT {
             assertThat(page.getJsonArray("messages").getValuesAs(JsonObject.class))
                     .extracting(m -> m.getString("body"))
                     .containsExactly("pg 1", "pg 2");
+
+            // search answers from the full-text index (prefix match of every word)
+            assertThat(schema.count(
+                            "pg_indexes where schemaname = current_schema() and indexname = 'chat_message_search'"))
+                    .isEqualTo(1);
+            JsonObject found =
+                    api.get("api/search?q=PG+6&room=" + room, alice.token()).json();
+            assertThat(found.getJsonArray("messages").getValuesAs(JsonObject.class))
+                    .extracting(m -> m.getString("body"))
+                    .containsExactly("pg 6");
+            assertThat(found.getJsonArray("messages")
+                            .getJsonObject(0)
+                            .getJsonArray("highlights")
+                            .toString())
+                    .isEqualTo("[[0,2],[3,4]]");
+            JsonObject prefix = api.get("api/search?q=p&room=" + room + "&limit=4", alice.token())
+                    .json();
+            assertThat(prefix.getJsonArray("messages").getValuesAs(JsonObject.class))
+                    .extracting(m -> m.getString("body"))
+                    .containsExactly("pg 6", "pg 5", "pg 4", "pg 3");
+            JsonObject rest = api.get(
+                            "api/search?q=p&room=" + room + "&before=" + prefix.getString("nextBefore"), alice.token())
+                    .json();
+            assertThat(rest.getJsonArray("messages").getValuesAs(JsonObject.class))
+                    .extracting(m -> m.getString("body"))
+                    .containsExactly("pg 2", "pg 1");
         }
     }
 }

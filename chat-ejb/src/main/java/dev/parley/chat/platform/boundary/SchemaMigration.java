@@ -6,6 +6,9 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -24,12 +27,15 @@ public class SchemaMigration {
     DataSource dataSource;
 
     private volatile String version;
+    private volatile boolean postgres;
 
     @PostConstruct
     void migrate() {
+        postgres = isPostgres(dataSource);
         Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                // db/vendor/<h2|postgresql> holds what one database alone has (PostgreSQL's search index)
+                .locations("classpath:db/migration", "classpath:db/vendor/" + (postgres ? "postgresql" : "h2"))
                 .table("chat_schema_history")
                 .load();
         MigrateResult result = flyway.migrate();
@@ -37,6 +43,23 @@ public class SchemaMigration {
         version = current == null ? "empty" : current.getVersion().toString();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied now)");
+    }
+
+    /** Whether the database is PostgreSQL (else the embedded H2). */
+    public boolean isPostgres() {
+        return postgres;
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection
+                    .getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(Locale.ROOT)
+                    .contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("the database cannot be reached to learn its kind", e);
+        }
     }
 
     /** The schema version once migrated, else null. */

@@ -1,0 +1,2 @@
+/** Search results: the matching messages with the ranges of their bodies that matched. */
+package dev.parley.chat.search.entity;
