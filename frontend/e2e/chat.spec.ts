@@ -201,6 +201,47 @@ test('older messages load when scrolling up, and the rooms index shows activity'
   await reader.context.close();
 });
 
+test('search finds a message as text with its words marked, and opening it jumps to it in its room', async ({ browser }) => {
+  const alice = await person(browser, 'Alice');
+  await joinRoom(alice.page, 'e2e-search');
+  await alice.page.evaluate(async () => {
+    const token = JSON.parse(localStorage.getItem('parley.session')!).token;
+    const ws = new WebSocket(`ws://${location.host}/ws/rooms/e2e-search?access_token=${token}`);
+    await new Promise((r) => (ws.onopen = r));
+    let acks = 0;
+    const done = new Promise<void>((r) => (ws.onmessage = (e) => JSON.parse(e.data).type === 'ack' && ++acks === 120 && r()));
+    for (let i = 1; i <= 120; i++) {
+      const body = i === 7 ? 'the <b>Quokka</b> plan, number 7' : `filler ${i}`;
+      ws.send(JSON.stringify({ type: 'message', id: crypto.randomUUID(), body }));
+    }
+    await done;
+    ws.close();
+  });
+  await alice.context.close();
+
+  const bob = await person(browser, 'Bob');
+  await bob.page.getByLabel('Search messages').fill('quokka PLAN');
+  await bob.page.getByLabel('Search messages').press('Enter');
+  const results = bob.page.getByRole('list', { name: 'Search results' }).getByRole('listitem');
+  await expect(results).toHaveCount(1);
+  await expect(results.first()).toContainText('the <b>Quokka</b> plan, number 7');
+  await expect(results.first().locator('mark')).toHaveText(['Quokka', 'plan']);
+  await expect(results.first().locator('b')).toHaveCount(0);
+  await bob.page.screenshot({ path: join(SCREENSHOTS, 'search.png') });
+
+  await results.first().getByRole('link').click();
+  await expect(bob.page.getByRole('heading', { name: '#e2e-search' })).toBeVisible();
+  const found = log(bob.page).locator('article.message[data-seq="7"]');
+  await expect(found).toHaveClass(/focused/);
+  await expect(found).toBeInViewport();
+  await expect(found.locator('.body')).toHaveText('the <b>Quokka</b> plan, number 7');
+
+  await bob.page.getByLabel('Search messages').fill('nothing-like-this-anywhere');
+  await bob.page.getByLabel('Search messages').press('Enter');
+  await expect(bob.page.getByText('Nothing found.')).toBeVisible();
+  await bob.context.close();
+});
+
 test('a message the server refuses shows why and can be retried', async ({ browser }) => {
   const alice = await person(browser, 'Alice');
   // the first message frame gets a rate_limited error instead of reaching the server, as the

@@ -6,7 +6,9 @@ import { LazyUsagePage } from './LazyUsagePage';
 import { LoginPage } from './LoginPage';
 import { RoomPage } from './RoomPage';
 import { RoomsPage } from './RoomsPage';
-import { useRoute } from './router';
+import { searchHref, useRoute } from './router';
+import { SearchBox } from './SearchBox';
+import { SearchPage } from './SearchPage';
 
 export function App() {
   const [config, setConfig] = useState<AuthConfig | null>(null);
@@ -70,6 +72,7 @@ export function App() {
             </a>
           )}
         </nav>
+        <SearchBox initial={route.page === 'search' ? route.q : ''} onSearch={(q) => (window.location.hash = searchHref(q))} />
         <span class="whoami" data-testid="whoami">
           {session.user.name}
           {session.admin && <span class="badge">admin</span>}
@@ -79,7 +82,10 @@ export function App() {
         </button>
       </header>
       {route.page === 'rooms' && <RoomsPage />}
-      {route.page === 'room' && <RoomPage key={route.room} room={route.room} session={session} renewToken={renewToken} />}
+      {route.page === 'room' && (
+        <RoomPage key={route.room} room={route.room} focusSeq={route.seq} session={session} renewToken={renewToken} />
+      )}
+      {route.page === 'search' && <SearchPage q={route.q} />}
       {route.page === 'usage' && <LazyUsagePage session={session} />}
       {route.page === 'admin' &&
         (session.admin ? (

@@ -8,17 +8,20 @@ import { shortTime } from './time';
 interface Props {
   entries: Entry[];
   hasOlder: boolean;
-  loadOlder: () => Promise<void>;
+  loadOlder: (towards?: number) => Promise<void>;
   retry: (id: string) => void;
   stopReply: () => void;
+  /** A message to scroll to and mark (a search result, a link), loading older pages until it is there. */
+  focusSeq?: number;
 }
 
 const NEAR_EDGE_PX = 120;
 
-export function MessageList({ entries, hasOlder, loadOlder, retry, stopReply }: Props) {
+export function MessageList({ entries, hasOlder, loadOlder, retry, stopReply, focusSeq }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
   const heightBeforeOlder = useRef<number | null>(null);
+  const reached = useRef<number | null>(null);
 
   // keep the view pinned to the newest message unless the reader scrolled up; keep it still when
   // older messages are added above
@@ -32,6 +35,19 @@ export function MessageList({ entries, hasOlder, loadOlder, retry, stopReply }: 
       el.scrollTop = el.scrollHeight;
     }
   }, [entries]);
+
+  useLayoutEffect(() => {
+    if (focusSeq === undefined || reached.current === focusSeq) return;
+    const target = scroller.current?.querySelector(`[data-seq="${focusSeq}"]`);
+    if (target) {
+      reached.current = focusSeq;
+      stickToBottom.current = false;
+      target.scrollIntoView({ block: 'center' });
+      return;
+    }
+    const oldest = entries.find((e) => e.seq !== null)?.seq;
+    if (hasOlder && oldest != null && oldest > focusSeq) loadOlder(focusSeq).catch(() => {});
+  }, [entries, focusSeq, hasOlder, loadOlder]);
 
   const onScroll = () => {
     const el = scroller.current!;
@@ -64,7 +80,7 @@ export function MessageList({ entries, hasOlder, loadOlder, retry, stopReply }: 
               </header>
             )}
             {group.entries.map((entry) => (
-              <MessageEntry key={entry.id} entry={entry} retry={retry} stopReply={stopReply} />
+              <MessageEntry key={entry.id} entry={entry} focused={entry.seq === focusSeq} retry={retry} stopReply={stopReply} />
             ))}
           </div>
         </section>
@@ -73,8 +89,15 @@ export function MessageList({ entries, hasOlder, loadOlder, retry, stopReply }: 
   );
 }
 
-function MessageEntry({ entry, retry, stopReply }: { entry: Entry; retry: (id: string) => void; stopReply: () => void }) {
-  const classes = ['message', `delivery-${entry.delivery}`, `status-${entry.status}`].join(' ');
+interface EntryProps {
+  entry: Entry;
+  focused: boolean;
+  retry: (id: string) => void;
+  stopReply: () => void;
+}
+
+function MessageEntry({ entry, focused, retry, stopReply }: EntryProps) {
+  const classes = ['message', `delivery-${entry.delivery}`, `status-${entry.status}`, focused ? 'focused' : ''].join(' ').trim();
   return (
     <article class={classes} data-id={entry.id} data-seq={entry.seq ?? undefined}>
       {entry.role === 'assistant' ? (

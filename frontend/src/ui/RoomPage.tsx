@@ -15,11 +15,12 @@ const CURSOR_EVERY_MS = 50;
 
 interface Props {
   room: string;
+  focusSeq?: number;
   session: Session;
   renewToken: () => Promise<boolean>;
 }
 
-export function RoomPage({ room, session, renewToken }: Props) {
+export function RoomPage({ room, focusSeq, session, renewToken }: Props) {
   const tokenRef = useRef(session.token);
   tokenRef.current = session.token;
   const chat = useRoom(room, () => tokenRef.current, renewToken);
@@ -68,6 +69,7 @@ export function RoomPage({ room, session, renewToken }: Props) {
             loadOlder={chat.loadOlder}
             retry={chat.retry}
             stopReply={chat.stopReply}
+            focusSeq={focusSeq}
           />
           <div class="cursors" aria-hidden="true">
             {Object.values(state.cursors).map((c) => (

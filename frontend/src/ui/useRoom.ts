@@ -24,7 +24,8 @@ export interface RoomHandle {
   stopReply: () => void;
   typing: (typing: boolean) => void;
   cursor: (x: number, y: number) => void;
-  loadOlder: () => Promise<void>;
+  /** Loads the page before the oldest loaded message; with `towards`, pages big enough to reach that seq sooner. */
+  loadOlder: (towards?: number) => Promise<void>;
 }
 
 export function useRoom(room: string, token: () => string, renewToken: () => Promise<boolean>): RoomHandle {
@@ -90,21 +91,25 @@ export function useRoom(room: string, token: () => string, renewToken: () => Pro
     [update],
   );
 
-  const loadOlder = useCallback(async () => {
-    const s = latest.current;
-    const first = s.entries.find((e) => e.seq !== null);
-    if (!s.hasOlder || !first || loadingOlder.current) return;
-    loadingOlder.current = true;
-    try {
-      const page = await api<{ messages: ChatMessage[]; hasMore: boolean }>(
-        'GET',
-        `/api/rooms/${room}/messages?before=${first.seq}&limit=50`,
-      );
-      update((current) => prependOlder(current, page.messages, page.hasMore));
-    } finally {
-      loadingOlder.current = false;
-    }
-  }, [room, update]);
+  const loadOlder = useCallback(
+    async (towards?: number) => {
+      const s = latest.current;
+      const first = s.entries.find((e) => e.seq !== null);
+      if (!s.hasOlder || !first?.seq || loadingOlder.current) return;
+      const limit = towards === undefined ? 50 : Math.min(200, Math.max(50, first.seq - towards + 10));
+      loadingOlder.current = true;
+      try {
+        const page = await api<{ messages: ChatMessage[]; hasMore: boolean }>(
+          'GET',
+          `/api/rooms/${room}/messages?before=${first.seq}&limit=${limit}`,
+        );
+        update((current) => prependOlder(current, page.messages, page.hasMore));
+      } finally {
+        loadingOlder.current = false;
+      }
+    },
+    [room, update],
+  );
 
   return {
     state,
