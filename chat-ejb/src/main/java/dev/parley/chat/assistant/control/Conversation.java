@@ -16,6 +16,9 @@ public final class Conversation {
     public static List<Turn> build(String room, String persona, List<MessageView> recent, int maxTokens) {
         List<Turn> turns = new ArrayList<>();
         for (MessageView message : recent) {
+            if (message.deletedAt() != null) {
+                continue; // its author took it back
+            }
             switch (message.role()) {
                 case "user" -> turns.add(new Turn("user", message.user().name() + ": " + message.body()));
                 case "assistant" -> {

@@ -1,6 +1,7 @@
 package dev.parley.chat.message.boundary;
 
 import dev.parley.chat.identity.entity.ChatUser;
+import dev.parley.chat.message.control.ChangeOutcome;
 import dev.parley.chat.message.control.NewMessage;
 import dev.parley.chat.message.control.StoreOutcome;
 import dev.parley.chat.message.entity.Message;
@@ -169,6 +170,54 @@ public class MessageStore {
     public Optional<MessageView> find(String room, String id) {
         return Optional.ofNullable(existing(room, List.of(id)).get(id)).map(MessageView::of);
     }
+
+    /**
+     * Edits (a new {@code body}) or deletes ({@code body} null) a user's message as its author or
+     * an admin. The room's row lock orders it with stores and hands out its change number.
+     */
+    public ChangeOutcome change(String roomName, String id, String actorId, boolean actorIsAdmin, String body) {
+        Message message = existing(roomName, List.of(id)).get(id);
+        if (message == null) {
+            return ChangeOutcome.refused(ChangeOutcome.Kind.NOT_FOUND);
+        }
+        if (!actorIsAdmin && !message.userId().equals(actorId)) {
+            return ChangeOutcome.refused(ChangeOutcome.Kind.FORBIDDEN);
+        }
+        if (message.isDeleted() || message.role() != Role.USER) {
+            return ChangeOutcome.refused(ChangeOutcome.Kind.NOT_CHANGEABLE);
+        }
+        Room room = em.find(Room.class, roomName, LockModeType.PESSIMISTIC_WRITE);
+        long rev = room.nextRev();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        if (body == null) {
+            message.delete(now, rev);
+        } else {
+            message.edit(body, now, rev);
+        }
+        return ChangeOutcome.changed(MessageView.of(message), rev);
+    }
+
+    /**
+     * The change feed of a resume: messages up to {@code throughSeq} that changed after
+     * {@code afterRev}, in the order they changed, at most {@code limit}.
+     */
+    public ChangePage changes(String room, long throughSeq, long afterRev, int limit) {
+        List<Message> changed = em.createQuery(
+                        "select m from Message m where m.room = :room and m.rev > :rev and m.seq <= :seq order by m.rev",
+                        Message.class)
+                .setParameter("room", room)
+                .setParameter("rev", afterRev)
+                .setParameter("seq", throughSeq)
+                .setMaxResults(limit + 1)
+                .getResultList();
+        boolean hasMore = changed.size() > limit;
+        List<Message> page = changed.subList(0, Math.min(limit, changed.size()));
+        long lastRev = page.isEmpty() ? afterRev : page.get(page.size() - 1).rev();
+        return new ChangePage(page.stream().map(MessageView::of).toList(), hasMore, lastRev);
+    }
+
+    /** A page of the change feed; {@code lastRev} is the rev of its last change (or the one asked after). */
+    public record ChangePage(List<MessageView> messages, boolean hasMore, long lastRev) {}
 
     /** Deletes a message by its id; false if the room has no such message. */
     public boolean delete(String room, String id) {

@@ -86,6 +86,12 @@ final class HotFrames {
                 // ISO-8601 in UTC, as JSON-B writes an Instant
                 json.write("createdAt", message.createdAt().toString());
             }
+            if (message.editedAt() != null) {
+                json.write("editedAt", message.editedAt().toString());
+            }
+            if (message.deletedAt() != null) {
+                json.write("deletedAt", message.deletedAt().toString());
+            }
             json.writeEnd().writeEnd();
         }
         return out.toString();

@@ -78,6 +78,9 @@ public class RoomSessions {
     Assistant assistant;
 
     @Inject
+    MessageChanges changes;
+
+    @Inject
     SenderRateLimits rateLimits;
 
     @Inject
@@ -151,7 +154,9 @@ public class RoomSessions {
                 "typing", this::onTyping,
                 "cursor", this::onCursor,
                 "ping", (connection, frame) -> connection.send(frame(new Frames.Pong())),
-                "stop", this::onStop);
+                "stop", this::onStop,
+                "edit", changes::onEdit,
+                "delete", changes::onDelete);
     }
 
     private void registerMeters() {
@@ -189,7 +194,7 @@ public class RoomSessions {
      * Opens a connection: registers it (holding live frames), sends welcome and history, then lets
      * the held frames through minus those the history already had. False if the room refuses it.
      */
-    public boolean open(Connection connection, Long since) {
+    public boolean open(Connection connection, Long since, Long rev) {
         Room room = rooms.enter(connection.room(), connection.identity().id());
         String refusal = room.refusal(connection.identity().groups());
         if (refusal == null) {
@@ -227,14 +232,17 @@ public class RoomSessions {
         List<MessageView> messages = streamingNow
                 .map(now -> withStreamingBody(history.messages(), now))
                 .orElse(history.messages());
+        List<OutboundFrame> first = new java.util.ArrayList<>(3);
+        first.add(frame(new Frames.Welcome(user, connection.room(), present, lastSeq, room.lastRev())));
+        first.add(frame(new Frames.History(messages, history.hasMore())));
+        if (since != null && rev != null) {
+            // what changed in the messages the client already has: edits and deletions while it was away
+            MessageStore.ChangePage changed = store.changes(connection.room(), since, rev, HISTORY_ON_RESUME);
+            first.add(frame(new Frames.Changes(changed.messages(), changed.hasMore(), changed.lastRev())));
+        }
         connection
                 .outbox()
-                .open(
-                        List.of(
-                                frame(new Frames.Welcome(user, connection.room(), present, lastSeq)),
-                                frame(new Frames.History(messages, history.hasMore()))),
-                        covered,
-                        streamingNow.map(Reply.Snapshot::deltas).orElse(0L));
+                .open(first, covered, streamingNow.map(Reply.Snapshot::deltas).orElse(0L));
         scheduleExpiry(connection);
         return true;
     }

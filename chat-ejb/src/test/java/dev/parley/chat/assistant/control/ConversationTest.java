@@ -34,6 +34,28 @@ class ConversationTest {
     }
 
     @Test
+    void aDeletedMessageIsNotContext() {
+        MessageView deleted = new MessageView(
+                "id2",
+                2,
+                "lobby",
+                new ChatUser("Bob", "Bob"),
+                "user",
+                "",
+                "complete",
+                Instant.EPOCH,
+                null,
+                Instant.EPOCH);
+        List<Turn> turns = Conversation.build(
+                "lobby",
+                null,
+                List.of(message(1, "Alice", "user", "hi"), deleted, message(3, "Alice", "user", "?")),
+                1000);
+        assertThat(turns).extracting(Turn::content).noneMatch(content -> content.startsWith("Bob"));
+        assertThat(turns).extracting(Turn::content).contains("Alice: hi", "Alice: ?");
+    }
+
+    @Test
     void dropsTheOldestMessagesBeyondTheTokenBudgetButKeepsTheLast() {
         String longText = "word ".repeat(400);
         List<Turn> turns = Conversation.build(

@@ -45,6 +45,15 @@ class HotFramesTest {
     }
 
     @Test
+    void editedAndDeletedTimesAreWrittenAsJsonbWritesThem() {
+        Instant at = Instant.parse("2026-12-03T05:33:12.926Z");
+        MessageView edited = new MessageView("id-3", 8, "lobby", ALICE, "user", "fixed", "complete", at, at, null);
+        MessageView deleted = new MessageView("id-4", 9, "lobby", ALICE, "user", "", "complete", at, null, at);
+        assertSame(new Frames.MessageFrame(edited), FrameCodec.write(new Frames.MessageFrame(edited)));
+        assertSame(new Frames.MessageFrame(deleted), FrameCodec.write(new Frames.MessageFrame(deleted)));
+    }
+
+    @Test
     void acksDeltasTypingAndCursorsAreWhatJsonbWrites() {
         assertSame(new Frames.Ack("c-1", Long.MAX_VALUE), FrameCodec.write(new Frames.Ack("c-1", Long.MAX_VALUE)));
         for (String text : BODIES) {

@@ -50,6 +50,16 @@ public class Message {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The room's change counter when this message last changed after it was stored; 0 if never. */
+    @Column(nullable = false)
+    private long rev;
+
+    @Column(name = "edited_at")
+    private Instant editedAt;
+
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
     protected Message() {}
 
     public Message(
@@ -76,6 +86,36 @@ public class Message {
     public void finish(String body, Status status) {
         this.body = body;
         this.status = status;
+    }
+
+    /** A new body from its author (or an admin). */
+    public void edit(String body, Instant at, long rev) {
+        this.body = body;
+        this.editedAt = at;
+        this.rev = rev;
+    }
+
+    /** Deleted by its author (or an admin): a tombstone, its body gone from the database. */
+    public void delete(Instant at, long rev) {
+        this.body = "";
+        this.deletedAt = at;
+        this.rev = rev;
+    }
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+
+    public long rev() {
+        return rev;
+    }
+
+    public Instant editedAt() {
+        return editedAt;
+    }
+
+    public Instant deletedAt() {
+        return deletedAt;
     }
 
     public String room() {

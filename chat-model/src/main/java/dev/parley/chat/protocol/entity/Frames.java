@@ -10,9 +10,27 @@ public final class Frames {
 
     private Frames() {}
 
-    public record Welcome(String type, ChatUser you, String room, List<ChatUser> presence, long lastSeq) {
-        public Welcome(ChatUser you, String room, List<ChatUser> presence, long lastSeq) {
-            this("welcome", you, room, presence, lastSeq);
+    /** {@code lastRev} (an extension) is the room's change counter: resume with it as {@code rev}. */
+    public record Welcome(String type, ChatUser you, String room, List<ChatUser> presence, long lastSeq, long lastRev) {
+        public Welcome(ChatUser you, String room, List<ChatUser> presence, long lastSeq, long lastRev) {
+            this("welcome", you, room, presence, lastSeq, lastRev);
+        }
+    }
+
+    /** A stored message changed (edited or deleted by its author): its whole current state. */
+    public record Update(String type, MessageView message, long rev) {
+        public Update(MessageView message, long rev) {
+            this("update", message, rev);
+        }
+    }
+
+    /**
+     * After the history of a resume with {@code rev}: the messages up to {@code since} that changed
+     * after {@code rev}, in their current state, in the order they changed.
+     */
+    public record Changes(String type, List<MessageView> messages, boolean hasMore, long lastRev) {
+        public Changes(List<MessageView> messages, boolean hasMore, long lastRev) {
+            this("changes", messages, hasMore, lastRev);
         }
     }
 

@@ -45,6 +45,10 @@ public class Room {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The room's change counter: edits and deletions of stored messages (the change feed). */
+    @Column(name = "last_rev", nullable = false)
+    private long lastRev;
+
     @Column(name = "last_activity_at")
     private Instant lastActivityAt;
 
@@ -67,6 +71,15 @@ public class Room {
     public long nextSeq(Instant at) {
         lastActivityAt = at;
         return ++lastSeq;
+    }
+
+    /** Hands out the next change number; the caller holds the row lock. */
+    public long nextRev() {
+        return ++lastRev;
+    }
+
+    public long lastRev() {
+        return lastRev;
     }
 
     public boolean admits(java.util.Set<String> groups) {

@@ -42,10 +42,16 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
         }
         Map<String, List<String>> parameters = request.getParameterMap();
         Long since;
+        Long rev;
         try {
             since = since(first(parameters, "since"));
         } catch (IllegalArgumentException e) {
             return Admission.refuse("since must be a non-negative whole number");
+        }
+        try {
+            rev = since(first(parameters, "rev"));
+        } catch (IllegalArgumentException e) {
+            return Admission.refuse("rev must be a non-negative whole number");
         }
         try {
             TokenVerifier verifier = CDI.current().select(TokenVerifier.class).get();
@@ -53,7 +59,7 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
             if (!identity.groups().contains(Identity.USER) && !identity.groups().contains(Identity.ADMIN)) {
                 return Admission.refuse("forbidden: the token grants no chat role");
             }
-            return Admission.admit(identity, room, since);
+            return Admission.admit(identity, room, since, rev);
         } catch (TokenVerifier.InvalidTokenException e) {
             return Admission.refuse("unauthorized: " + e.getMessage());
         }

@@ -54,7 +54,7 @@ public class RoomSocket {
         sink = new SessionSink(session);
         Connection opened = new Connection(
                 admission.room(), admission.identity(), new Outbox(sink, outboxLimit), sessions.newInboundBudget());
-        if (sessions.open(opened, admission.since())) {
+        if (sessions.open(opened, admission.since(), admission.rev())) {
             connection = opened;
         }
     }
