@@ -242,6 +242,43 @@ test('search finds a message as text with its words marked, and opening it jumps
   await bob.context.close();
 });
 
+test('the author edits and deletes a message; the other person sees both live, and cannot change it', async ({ browser }) => {
+  const alice = await person(browser, 'Alice');
+  const bob = await person(browser, 'Bob');
+  await joinRoom(alice.page, 'e2e-edits');
+  await joinRoom(bob.page, 'e2e-edits');
+  await say(alice.page, 'helo wrld');
+  await say(alice.page, 'a message to take back');
+  await expect(messageBodies(bob.page)).toHaveText(['helo wrld', 'a message to take back']);
+
+  const first = log(alice.page).locator('article.message').filter({ hasText: 'helo wrld' });
+  await first.hover();
+  await first.getByRole('button', { name: 'Edit' }).click();
+  await alice.page.getByLabel('Edit message').fill('hello world');
+  await alice.page.getByLabel('Edit message').press('Enter');
+  await expect(messageBodies(bob.page).first()).toHaveText('hello world');
+  await expect(log(bob.page).locator('article.message').first().locator('.edited')).toHaveText('(edited)');
+  await expect(messageBodies(alice.page).first()).toHaveText('hello world');
+
+  const second = log(alice.page).locator('article.message').filter({ hasText: 'a message to take back' });
+  await second.hover();
+  await second.getByRole('button', { name: 'Delete' }).click();
+  await second.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(messageBodies(bob.page).nth(1)).toHaveText('message deleted');
+  await expect(messageBodies(alice.page).nth(1)).toHaveText('message deleted');
+
+  const theirs = log(bob.page).locator('article.message').first();
+  await theirs.hover();
+  await expect(theirs.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+  await expect(theirs.getByRole('button', { name: 'Delete' })).toHaveCount(0);
+
+  // a fresh page load shows the current state
+  await bob.page.reload();
+  await expect(messageBodies(bob.page)).toHaveText(['hello world', 'message deleted']);
+  await alice.context.close();
+  await bob.context.close();
+});
+
 test('a message the server refuses shows why and can be retried', async ({ browser }) => {
   const alice = await person(browser, 'Alice');
   // the first message frame gets a rate_limited error instead of reaching the server, as the

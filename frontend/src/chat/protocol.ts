@@ -17,6 +17,10 @@ export interface ChatMessage {
   body: string;
   status: MessageStatus;
   createdAt: string;
+  /** when its author last changed the body */
+  editedAt?: string;
+  /** a tombstone: the body is empty */
+  deletedAt?: string;
 }
 
 export interface RoomInfo {
@@ -28,7 +32,7 @@ export interface RoomInfo {
 }
 
 export type ServerFrame =
-  | { type: 'welcome'; you: User; room: string; presence: User[]; lastSeq: number }
+  | { type: 'welcome'; you: User; room: string; presence: User[]; lastSeq: number; lastRev?: number }
   | { type: 'history'; messages: ChatMessage[]; hasMore: boolean }
   | { type: 'message'; message: ChatMessage }
   | { type: 'ack'; id: string; seq: number }
@@ -39,6 +43,8 @@ export type ServerFrame =
   | { type: 'join'; user: User }
   | { type: 'leave'; user: User }
   | { type: 'deleted'; id: string }
+  | { type: 'update'; message: ChatMessage; rev: number }
+  | { type: 'changes'; messages: ChatMessage[]; hasMore: boolean; lastRev: number }
   | { type: 'room'; room: RoomInfo }
   | { type: 'pong' }
   | { type: 'error'; code: string; message: string; id?: string };
@@ -48,6 +54,8 @@ export type ClientFrame =
   | { type: 'typing'; typing: boolean }
   | { type: 'cursor'; x: number; y: number }
   | { type: 'ping' }
-  | { type: 'stop' };
+  | { type: 'stop' }
+  | { type: 'edit'; id: string; body: string }
+  | { type: 'delete'; id: string };
 
 export const ASSISTANT_MENTION = /@assistant\b/i;

@@ -249,3 +249,42 @@ describe('room events', () => {
     expect(bodies(s)).toEqual(['b']);
   });
 });
+
+describe('edits, deletions and the change feed', () => {
+  it('applies an update to the message it names and keeps the highest rev', () => {
+    let s = apply(
+      emptyRoom('r'),
+      { type: 'welcome', you: alice, room: 'r', presence: [alice], lastSeq: 2, lastRev: 4 },
+      { type: 'history', messages: [msg(1, 'helo'), msg(2, 'two')], hasMore: false },
+    );
+    expect(s.rev).toBe(4);
+    s = apply(s, { type: 'update', message: msg(1, 'hello', bob, { editedAt: '2026-11-22T10:01:00Z' }), rev: 5 });
+    expect(bodies(s)).toEqual(['hello', 'two']);
+    expect(s.entries[0].editedAt).toBe('2026-11-22T10:01:00Z');
+    expect(s.entries[0].seq).toBe(1);
+    s = apply(s, { type: 'update', message: msg(2, '', bob, { deletedAt: '2026-11-22T10:02:00Z' }), rev: 6 });
+    expect(s.entries[1].deletedAt).toBe('2026-11-22T10:02:00Z');
+    expect(s.entries[1].body).toBe('');
+    expect(s.rev).toBe(6);
+  });
+
+  it('ignores an update of a message it has not loaded', () => {
+    const s = apply(joined(msg(5, 'five')), { type: 'update', message: msg(1, 'edited'), rev: 1 });
+    expect(bodies(s)).toEqual(['five']);
+    expect(s.rev).toBe(1);
+  });
+
+  it('on a resume takes the rev from the changes frame, not the welcome, and resumes again when there is more', () => {
+    let s = joined(msg(1, 'one'), msg(2, 'two'));
+    s = apply(
+      s,
+      { type: 'welcome', you: alice, room: 'r', presence: [alice], lastSeq: 3, lastRev: 9 },
+      { type: 'history', messages: [msg(3, 'three')], hasMore: false },
+    );
+    expect(s.rev).toBe(0);
+    s = apply(s, { type: 'changes', messages: [msg(2, '', bob, { deletedAt: 'x' }), msg(1, 'one!')], hasMore: true, lastRev: 7 });
+    expect(bodies(s)).toEqual(['one!', '', 'three']);
+    expect(s.rev).toBe(7);
+    expect(s.resumeAgain).toBe(true);
+  });
+});

@@ -36,6 +36,8 @@ export interface RoomState {
   hasOlder: boolean;
   /** a resume returned its 1000-message maximum: resume again from the new lastSeq */
   resumeAgain: boolean;
+  /** the room's change counter as far as this tab has applied it: resume with it as `rev` */
+  rev: number;
   notice: string | null;
 }
 
@@ -52,6 +54,7 @@ export function emptyRoom(room: string): RoomState {
     cursors: {},
     hasOlder: false,
     resumeAgain: false,
+    rev: 0,
     notice: null,
   };
 }
@@ -83,6 +86,11 @@ function replace(state: RoomState, id: string, change: (entry: Entry) => Entry):
     return change(e);
   });
   return found ? { ...state, entries } : state;
+}
+
+/** An edit or deletion of a message this tab has; one it has not loaded comes in its current state when it is. */
+function applyChange(state: RoomState, message: ChatMessage): RoomState {
+  return replace(state, message.id, (e) => ({ ...e, body: message.body, editedAt: message.editedAt, deletedAt: message.deletedAt }));
 }
 
 function withoutUser<T>(record: Record<string, T>, userId: string): Record<string, T> {
@@ -180,7 +188,10 @@ export function reduce(state: RoomState, frame: ServerFrame, now: number): RoomS
     case 'welcome': {
       // pending and failed messages stay until acked or given up: only their author is settled here
       const entries = state.entries.map((e) => (e.seq === null && e.user.id === NOT_YET_WELCOMED.id ? { ...e, user: frame.you } : e));
-      return { ...state, you: frame.you, entries, presence: frame.presence, typing: {}, cursors: {}, notice: null };
+      // a fresh start reads the current state, so it starts at the room's counter; a resume
+      // learns what it missed from the changes frame and takes the counter from there
+      const rev = resumeFrom(state) === null ? Math.max(state.rev, frame.lastRev ?? 0) : state.rev;
+      return { ...state, you: frame.you, entries, presence: frame.presence, typing: {}, cursors: {}, notice: null, rev };
     }
     case 'history': {
       const fresh = resumeFrom(state) === null;
@@ -205,6 +216,12 @@ export function reduce(state: RoomState, frame: ServerFrame, now: number): RoomS
         if (frame.index !== undefined && e.deltaIndex !== undefined && frame.index <= e.deltaIndex) return e;
         return { ...e, body: e.body + frame.text, deltaIndex: frame.index ?? e.deltaIndex };
       });
+    case 'update':
+      return { ...applyChange(state, frame.message), rev: Math.max(state.rev, frame.rev) };
+    case 'changes': {
+      const changed = frame.messages.reduce(applyChange, state);
+      return { ...changed, rev: Math.max(state.rev, frame.lastRev), resumeAgain: changed.resumeAgain || frame.hasMore };
+    }
     case 'deleted':
       return { ...state, entries: state.entries.filter((e) => e.id !== frame.id) };
     case 'typing':

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { groupMessages } from '../chat/grouping';
 import { renderMarkdown } from '../chat/markdown';
 import type { Entry } from '../chat/roomState';
@@ -13,11 +13,16 @@ interface Props {
   stopReply: () => void;
   /** A message to scroll to and mark (a search result, a link), loading older pages until it is there. */
   focusSeq?: number;
+  /** who may change what: their own messages, and an admin any user's */
+  you: string | null;
+  admin: boolean;
+  edit: (id: string, body: string) => void;
+  remove: (id: string) => void;
 }
 
 const NEAR_EDGE_PX = 120;
 
-export function MessageList({ entries, hasOlder, loadOlder, retry, stopReply, focusSeq }: Props) {
+export function MessageList({ entries, hasOlder, loadOlder, retry, stopReply, focusSeq, you, admin, edit, remove }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
   const heightBeforeOlder = useRef<number | null>(null);
@@ -80,7 +85,14 @@ export function MessageList({ entries, hasOlder, loadOlder, retry, stopReply, fo
               </header>
             )}
             {group.entries.map((entry) => (
-              <MessageEntry key={entry.id} entry={entry} focused={entry.seq === focusSeq} retry={retry} stopReply={stopReply} />
+              <MessageEntry
+                key={entry.id}
+                entry={entry}
+                focused={entry.seq === focusSeq}
+                retry={retry}
+                stopReply={stopReply}
+                changes={changeable(entry, you, admin) ? { own: entry.user.id === you, edit, remove } : undefined}
+              />
             ))}
           </div>
         </section>
@@ -89,21 +101,120 @@ export function MessageList({ entries, hasOlder, loadOlder, retry, stopReply, fo
   );
 }
 
+function changeable(entry: Entry, you: string | null, admin: boolean): boolean {
+  return entry.role === 'user' && entry.seq !== null && entry.delivery === 'sent' && !entry.deletedAt && (entry.user.id === you || admin);
+}
+
+interface Changes {
+  own: boolean;
+  edit: (id: string, body: string) => void;
+  remove: (id: string) => void;
+}
+
 interface EntryProps {
   entry: Entry;
   focused: boolean;
   retry: (id: string) => void;
   stopReply: () => void;
+  changes?: Changes;
 }
 
-function MessageEntry({ entry, focused, retry, stopReply }: EntryProps) {
-  const classes = ['message', `delivery-${entry.delivery}`, `status-${entry.status}`, focused ? 'focused' : ''].join(' ').trim();
+function MessageEntry({ entry, focused, retry, stopReply, changes }: EntryProps) {
+  const [mode, setMode] = useState<'view' | 'editing' | 'deleting'>('view');
+  const [draft, setDraft] = useState(entry.body);
+  const classes = [
+    'message',
+    `delivery-${entry.delivery}`,
+    `status-${entry.status}`,
+    focused ? 'focused' : '',
+    entry.deletedAt ? 'deleted' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const save = () => {
+    const body = draft.trim();
+    if (body && body !== entry.body && changes) changes.edit(entry.id, body);
+    setMode('view');
+  };
   return (
     <article class={classes} data-id={entry.id} data-seq={entry.seq ?? undefined}>
-      {entry.role === 'assistant' ? (
+      {entry.deletedAt ? (
+        <p class="body tombstone">message deleted</p>
+      ) : mode === 'editing' ? (
+        <form
+          class="edit-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            save();
+          }}
+        >
+          <textarea
+            aria-label="Edit message"
+            value={draft}
+            maxLength={4000}
+            rows={Math.min(8, draft.split('\n').length + 1)}
+            onInput={(e) => setDraft(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') setMode('view');
+              if (e.key === 'Enter' && !e.shiftKey) {
+                e.preventDefault();
+                save();
+              }
+            }}
+          />
+          <button type="submit" class="primary">
+            Save
+          </button>
+          <button type="button" class="link" onClick={() => setMode('view')}>
+            Cancel
+          </button>
+        </form>
+      ) : entry.role === 'assistant' ? (
         <div class="body markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(entry.body) }} />
       ) : (
         <p class="body">{entry.body}</p>
+      )}
+      {entry.editedAt && !entry.deletedAt && (
+        <small class="note edited" title={`edited ${new Date(entry.editedAt).toLocaleString()}`}>
+          (edited)
+        </small>
+      )}
+      {changes && mode === 'view' && (
+        <span class="message-actions">
+          {changes.own && (
+            <button
+              type="button"
+              class="link"
+              onClick={() => {
+                setDraft(entry.body);
+                setMode('editing');
+              }}
+            >
+              Edit
+            </button>
+          )}
+          <button type="button" class="link" onClick={() => setMode('deleting')}>
+            Delete
+          </button>
+        </span>
+      )}
+      {changes && mode === 'deleting' && (
+        <span class="message-actions confirm">
+          Delete this message?{' '}
+          <button
+            type="button"
+            class="link danger"
+            onClick={() => {
+              changes.remove(entry.id);
+              setMode('view');
+            }}
+          >
+            Yes, delete
+          </button>
+          <button type="button" class="link" onClick={() => setMode('view')}>
+            Keep it
+          </button>
+        </span>
       )}
       {entry.status === 'streaming' && (
         <div class="streaming">

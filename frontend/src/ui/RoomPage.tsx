@@ -70,6 +70,10 @@ export function RoomPage({ room, focusSeq, session, renewToken }: Props) {
             retry={chat.retry}
             stopReply={chat.stopReply}
             focusSeq={focusSeq}
+            you={state.you?.id ?? null}
+            admin={session.admin}
+            edit={chat.edit}
+            remove={chat.remove}
           />
           <div class="cursors" aria-hidden="true">
             {Object.values(state.cursors).map((c) => (

@@ -20,6 +20,8 @@ export interface RoomHandle {
   status: ConnectionStatus;
   statusDetail?: string;
   send: (body: string) => void;
+  edit: (id: string, body: string) => void;
+  remove: (id: string) => void;
   retry: (id: string) => void;
   stopReply: () => void;
   typing: (typing: boolean) => void;
@@ -46,12 +48,16 @@ export function useRoom(room: string, token: () => string, renewToken: () => Pro
     setState(latest.current);
     const conn = new RoomConnection({
       url: (since) =>
-        socketUrl(`/ws/rooms/${room}`, since === null ? { access_token: token() } : { access_token: token(), since: String(since) }),
+        socketUrl(
+          `/ws/rooms/${room}`,
+          since === null ? { access_token: token() } : { access_token: token(), since: String(since), rev: String(latest.current.rev) },
+        ),
       since: () => resumeFrom(latest.current),
       onStatus: (s, detail) => setStatus({ status: s, detail }),
       renewToken,
       onFrame: (frame) => {
         update((s) => reduce(s, frame, Date.now()));
+        if (frame.type === 'changes' && latest.current.resumeAgain) conn.reconnectNow();
         if (frame.type === 'history') {
           if (latest.current.resumeAgain) {
             conn.reconnectNow();
@@ -116,6 +122,8 @@ export function useRoom(room: string, token: () => string, renewToken: () => Pro
     status: status.status,
     statusDetail: status.detail,
     send,
+    edit: (id, body) => connection.current?.send({ type: 'edit', id, body }),
+    remove: (id) => connection.current?.send({ type: 'delete', id }),
     retry,
     stopReply: () => connection.current?.send({ type: 'stop' }),
     typing: (typing) => connection.current?.send({ type: 'typing', typing }),
