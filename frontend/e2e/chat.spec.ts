@@ -279,6 +279,155 @@ test('the author edits and deletes a message; the other person sees both live, a
   await bob.context.close();
 });
 
+test('reactions: any emoji, toggled per person, with counts and who reacted, live for both', async ({ browser }) => {
+  const alice = await person(browser, 'Alice');
+  const bob = await person(browser, 'Bob');
+  await joinRoom(alice.page, 'e2e-reactions');
+  await joinRoom(bob.page, 'e2e-reactions');
+  await say(alice.page, 'ship it?');
+  const onBob = log(bob.page).locator('article.message').filter({ hasText: 'ship it?' });
+  const onAlice = log(alice.page).locator('article.message').filter({ hasText: 'ship it?' });
+  await onBob.hover();
+  await onBob.getByRole('button', { name: 'Add a reaction' }).click();
+  await onBob.getByRole('button', { name: 'React with 🎉' }).click();
+
+  const party = (article: typeof onAlice) => article.locator('button.reaction', { hasText: '🎉' });
+  await expect(party(onAlice)).toHaveAttribute('title', 'Bob');
+  await expect(party(onAlice)).toHaveAttribute('aria-pressed', 'false');
+  await expect(party(onAlice).locator('.count')).toHaveText('1');
+  await party(onAlice).click();
+  await expect(party(onBob).locator('.count')).toHaveText('2');
+  await expect(party(onBob)).toHaveAttribute('title', 'Bob, Alice');
+  await expect(party(onAlice)).toHaveAttribute('aria-pressed', 'true');
+
+  await onAlice.hover();
+  await onAlice.getByRole('button', { name: 'Add a reaction' }).click();
+  await onAlice.getByLabel('Another emoji').fill('👩‍💻');
+  await onAlice.getByLabel('Another emoji').press('Enter');
+  await expect(onBob.locator('button.reaction', { hasText: '👩‍💻' }).locator('.count')).toHaveText('1');
+
+  await party(onBob).click();
+  await expect(party(onAlice).locator('.count')).toHaveText('1');
+  await expect(party(onAlice)).toHaveAttribute('title', 'Alice');
+  await bob.page.reload();
+  await expect(party(log(bob.page).locator('article.message').filter({ hasText: 'ship it?' })).locator('.count')).toHaveText('1');
+  await alice.context.close();
+  await bob.context.close();
+});
+
+test('replies quote the message they answer; clicking the quote jumps to it, loading older pages', async ({ browser }) => {
+  const alice = await person(browser, 'Alice');
+  await joinRoom(alice.page, 'e2e-replies');
+  const questionId = await alice.page.evaluate(async () => {
+    const token = JSON.parse(localStorage.getItem('parley.session')!).token;
+    const ws = new WebSocket(`ws://${location.host}/ws/rooms/e2e-replies?access_token=${token}`);
+    await new Promise((r) => (ws.onopen = r));
+    let acks = 0;
+    const done = new Promise<void>((r) => (ws.onmessage = (e) => JSON.parse(e.data).type === 'ack' && ++acks === 61 && r()));
+    const question = crypto.randomUUID();
+    ws.send(JSON.stringify({ type: 'message', id: question, body: 'the original question' }));
+    for (let i = 2; i <= 61; i++) ws.send(JSON.stringify({ type: 'message', id: crypto.randomUUID(), body: `filler ${i}` }));
+    await done;
+    ws.close();
+    return question;
+  });
+
+  const bob = await person(browser, 'Bob');
+  await joinRoom(bob.page, 'e2e-replies');
+  const last = log(bob.page).locator('article.message').filter({ hasText: 'filler 61' });
+  await last.hover();
+  await last.getByRole('button', { name: 'Reply' }).click();
+  await expect(bob.page.getByRole('status').filter({ hasText: 'Replying to Alice' })).toContainText('filler 61');
+  await say(bob.page, 'answering the last filler');
+  const answer = log(alice.page).locator('article.message').filter({ hasText: 'answering the last filler' });
+  await expect(answer.locator('.reply-quote')).toHaveText('Alice filler 61');
+  await expect(bob.page.getByRole('status').filter({ hasText: 'Replying to' })).toHaveCount(0);
+
+  // a reply to a message far up: its quote scrolls there, loading older pages
+  await alice.page.evaluate(async (replyTo) => {
+    const token = JSON.parse(localStorage.getItem('parley.session')!).token;
+    const ws = new WebSocket(`ws://${location.host}/ws/rooms/e2e-replies?access_token=${token}`);
+    await new Promise((r) => (ws.onopen = r));
+    const acked = new Promise<void>((r) => (ws.onmessage = (e) => JSON.parse(e.data).type === 'ack' && r()));
+    ws.send(JSON.stringify({ type: 'message', id: crypto.randomUUID(), body: 'about that question', replyTo }));
+    await acked;
+    ws.close();
+  }, questionId);
+  const about = log(bob.page).locator('article.message').filter({ hasText: 'about that question' });
+  await expect(about.locator('.reply-quote')).toHaveText('Alice the original question');
+  await expect(log(bob.page).locator('article.message[data-seq="1"]')).toHaveCount(0);
+  await about.locator('.reply-quote').click();
+  const original = log(bob.page).locator('article.message[data-seq="1"]');
+  await expect(original).toHaveClass(/focused/);
+  await expect(original).toBeInViewport();
+  await alice.context.close();
+  await bob.context.close();
+});
+
+test('unread counts, the new-messages divider, mentions that reach a person who is away, and @ suggestions', async ({ browser }) => {
+  const alice = await person(browser, 'Alice');
+  const bob = await person(browser, 'Bob');
+  // Bob's browser records notifications instead of showing them, and lets the test hide his tab
+  await bob.page.addInitScript(() => {
+    const shown: string[] = [];
+    (window as unknown as { shownNotifications: string[] }).shownNotifications = shown;
+    class RecordingNotification {
+      static permission = 'granted';
+      static requestPermission = () => Promise.resolve('granted');
+      constructor(title: string) {
+        shown.push(title);
+      }
+    }
+    (window as unknown as { Notification: unknown }).Notification = RecordingNotification;
+    let hidden = false;
+    Object.defineProperty(document, 'visibilityState', { get: () => (hidden ? 'hidden' : 'visible') });
+    (window as unknown as { setHidden: (h: boolean) => void }).setHidden = (h: boolean) => {
+      hidden = h;
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+  });
+  await bob.page.reload();
+  await joinRoom(alice.page, 'e2e-unread');
+  await say(alice.page, 'before Bob came');
+  await joinRoom(bob.page, 'e2e-unread');
+  await expect(messageBodies(bob.page)).toHaveText(['before Bob came']);
+
+  // Bob is on the room, but his tab is hidden: a mention counts in the title and notifies him
+  await bob.page.evaluate(() => (window as unknown as { setHidden: (h: boolean) => void }).setHidden(true));
+  await alice.page.getByLabel('Message', { exact: true }).fill('@Bo');
+  await alice.page.getByRole('button', { name: '@Bob' }).click();
+  await expect(alice.page.getByLabel('Message', { exact: true })).toHaveValue('@Bob ');
+  await alice.page.getByLabel('Message', { exact: true }).pressSequentially('can you look?');
+  await alice.page.getByLabel('Message', { exact: true }).press('Enter');
+  await expect(bob.page).toHaveTitle('(1) #e2e-unread · Parley');
+  expect(await bob.page.evaluate(() => (window as unknown as { shownNotifications: string[] }).shownNotifications)).toEqual([
+    'Alice mentioned you in #e2e-unread',
+  ]);
+  await expect(log(bob.page).locator('article.message.mentions-me')).toHaveText(/@Bob can you look\?/);
+  await bob.page.evaluate(() => (window as unknown as { setHidden: (h: boolean) => void }).setHidden(false));
+  await expect(bob.page).toHaveTitle('#e2e-unread · Parley');
+
+  // Bob leaves for the rooms list; what Alice says now is unread for him
+  await bob.page.goto('/#/');
+  await say(alice.page, 'first while Bob is away');
+  await say(alice.page, 'second, @bob');
+  const card = bob.page.getByRole('link', { name: /#e2e-unread/ });
+  await expect(card.locator('.unread-badge')).toHaveText('2', { timeout: 10_000 });
+  await expect(card.locator('.mention-badge')).toHaveText('@1');
+  await expect(card).toHaveClass(/mentioned/);
+
+  await card.click();
+  const divider = log(bob.page).locator('.new-divider');
+  await expect(divider).toHaveText('New messages');
+  await expect(divider).toBeInViewport();
+  await expect(log(bob.page).locator('.new-divider + article.message .body')).toHaveText('first while Bob is away');
+  await bob.page.goto('/#/');
+  await expect(card.locator('.unread-badge')).toHaveCount(0, { timeout: 10_000 });
+  await expect(card.locator('.mention-badge')).toHaveCount(0);
+  await alice.context.close();
+  await bob.context.close();
+});
+
 test('a message the server refuses shows why and can be retried', async ({ browser }) => {
   const alice = await person(browser, 'Alice');
   // the first message frame gets a rate_limited error instead of reaching the server, as the

@@ -21,6 +21,24 @@ export interface ChatMessage {
   editedAt?: string;
   /** a tombstone: the body is empty */
   deletedAt?: string;
+  /** each emoji with who reacted, in the order they did */
+  reactions?: Reaction[];
+  /** the message this one answers, as it is now */
+  replyTo?: ReplyQuote;
+}
+
+export interface ReplyQuote {
+  id: string;
+  /** 0 when an administrator removed the original */
+  seq: number;
+  user?: User;
+  excerpt: string;
+  deleted: boolean;
+}
+
+export interface Reaction {
+  emoji: string;
+  users: User[];
 }
 
 export interface RoomInfo {
@@ -32,7 +50,8 @@ export interface RoomInfo {
 }
 
 export type ServerFrame =
-  | { type: 'welcome'; you: User; room: string; presence: User[]; lastSeq: number; lastRev?: number }
+  | { type: 'welcome'; you: User; room: string; presence: User[]; lastSeq: number; lastRev?: number; lastRead?: number }
+  | { type: 'read'; seq: number }
   | { type: 'history'; messages: ChatMessage[]; hasMore: boolean }
   | { type: 'message'; message: ChatMessage }
   | { type: 'ack'; id: string; seq: number }
@@ -50,12 +69,14 @@ export type ServerFrame =
   | { type: 'error'; code: string; message: string; id?: string };
 
 export type ClientFrame =
-  | { type: 'message'; id: string; body: string }
+  | { type: 'message'; id: string; body: string; replyTo?: string }
   | { type: 'typing'; typing: boolean }
   | { type: 'cursor'; x: number; y: number }
   | { type: 'ping' }
   | { type: 'stop' }
   | { type: 'edit'; id: string; body: string }
-  | { type: 'delete'; id: string };
+  | { type: 'delete'; id: string }
+  | { type: 'react'; id: string; emoji: string }
+  | { type: 'read'; seq: number };
 
 export const ASSISTANT_MENTION = /@assistant\b/i;

@@ -6,6 +6,7 @@ import {
   lastSeq,
   markRetrying,
   prependOlder,
+  quoteOf,
   type RoomState,
   reduce,
   resumeFrom,
@@ -268,6 +269,14 @@ describe('edits, deletions and the change feed', () => {
     expect(s.rev).toBe(6);
   });
 
+  it('takes the reactions an update carries, and none when it carries none', () => {
+    let s = joined(msg(1, 'ship it?'));
+    s = apply(s, { type: 'update', message: msg(1, 'ship it?', bob, { reactions: [{ emoji: '🎉', users: [alice] }] }), rev: 1 });
+    expect(s.entries[0].reactions).toEqual([{ emoji: '🎉', users: [alice] }]);
+    s = apply(s, { type: 'update', message: msg(1, 'ship it?'), rev: 2 });
+    expect(s.entries[0].reactions).toBeUndefined();
+  });
+
   it('ignores an update of a message it has not loaded', () => {
     const s = apply(joined(msg(5, 'five')), { type: 'update', message: msg(1, 'edited'), rev: 1 });
     expect(bodies(s)).toEqual(['five']);
@@ -286,5 +295,41 @@ describe('edits, deletions and the change feed', () => {
     expect(bodies(s)).toEqual(['one!', '', 'three']);
     expect(s.rev).toBe(7);
     expect(s.resumeAgain).toBe(true);
+  });
+});
+
+describe('replies', () => {
+  it('quotes the start of a message, and a pending reply carries its quote', () => {
+    const s = joined(msg(1, 'x'.repeat(150)));
+    const quote = quoteOf(s.entries[0]);
+    expect(quote).toMatchObject({ id: 'm1', seq: 1, user: bob, deleted: false });
+    expect([...quote.excerpt]).toHaveLength(141);
+    const pending = addPending(s, 'r1', 'an answer', new Date(), quote);
+    expect(pending.entries[1].replyTo).toEqual(quote);
+    expect(unacknowledged(pending)[0].replyTo?.id).toBe('m1');
+  });
+});
+
+describe('read markers', () => {
+  it('places the divider at the marker the room opened with and follows the marker as it moves', () => {
+    let s = apply(
+      emptyRoom('r'),
+      { type: 'welcome', you: alice, room: 'r', presence: [alice], lastSeq: 3, lastRead: 1 },
+      { type: 'history', messages: [msg(1, 'one'), msg(2, 'two'), msg(3, 'three')], hasMore: false },
+    );
+    expect(s.lastRead).toBe(1);
+    expect(s.readDivider).toBe(1);
+    s = apply(s, { type: 'read', seq: 3 });
+    expect(s.lastRead).toBe(3);
+    expect(s.readDivider).toBe(1);
+    s = apply(s, { type: 'welcome', you: alice, room: 'r', presence: [alice], lastSeq: 3, lastRead: 2 });
+    expect(s.lastRead).toBe(3);
+    expect(s.readDivider).toBe(1);
+  });
+
+  it('has no marker and no divider in a room never read', () => {
+    const s = joined(msg(1, 'one'));
+    expect(s.lastRead).toBeNull();
+    expect(s.readDivider).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 // What one room looks like to this browser: a pure reducer over server frames and local actions.
 // Confirmed messages are ordered by seq; messages this tab sent but the server has not acked yet
 // follow them in the order they were typed.
-import type { ChatMessage, RoomInfo, ServerFrame, User } from './protocol';
+import type { ChatMessage, ReplyQuote, RoomInfo, ServerFrame, User } from './protocol';
 
 export type Delivery = 'sent' | 'pending' | 'failed';
 
@@ -38,6 +38,10 @@ export interface RoomState {
   resumeAgain: boolean;
   /** the room's change counter as far as this tab has applied it: resume with it as `rev` */
   rev: number;
+  /** the user's read marker on the server (every device's), null if they never read the room */
+  lastRead: number | null;
+  /** where the "new messages" divider stands: the marker when the room was opened */
+  readDivider: number | null;
   notice: string | null;
 }
 
@@ -55,6 +59,8 @@ export function emptyRoom(room: string): RoomState {
     hasOlder: false,
     resumeAgain: false,
     rev: 0,
+    lastRead: null,
+    readDivider: null,
     notice: null,
   };
 }
@@ -90,7 +96,14 @@ function replace(state: RoomState, id: string, change: (entry: Entry) => Entry):
 
 /** An edit or deletion of a message this tab has; one it has not loaded comes in its current state when it is. */
 function applyChange(state: RoomState, message: ChatMessage): RoomState {
-  return replace(state, message.id, (e) => ({ ...e, body: message.body, editedAt: message.editedAt, deletedAt: message.deletedAt }));
+  return replace(state, message.id, (e) => ({
+    ...e,
+    body: message.body,
+    editedAt: message.editedAt,
+    deletedAt: message.deletedAt,
+    reactions: message.reactions,
+    replyTo: message.replyTo,
+  }));
 }
 
 function withoutUser<T>(record: Record<string, T>, userId: string): Record<string, T> {
@@ -148,7 +161,19 @@ export function streamingReply(state: RoomState): Entry | undefined {
  */
 export const NOT_YET_WELCOMED: User = { id: '', name: 'You' };
 
-export function addPending(state: RoomState, id: string, body: string, now: Date): RoomState {
+/** How a reply quotes a message this tab has. */
+export function quoteOf(entry: Entry): ReplyQuote {
+  const chars = [...entry.body];
+  return {
+    id: entry.id,
+    seq: entry.seq ?? 0,
+    user: entry.user,
+    excerpt: chars.length > 140 ? `${chars.slice(0, 140).join('')}…` : entry.body,
+    deleted: Boolean(entry.deletedAt),
+  };
+}
+
+export function addPending(state: RoomState, id: string, body: string, now: Date, replyTo?: ReplyQuote): RoomState {
   const entry: Entry = {
     id,
     seq: null,
@@ -159,6 +184,7 @@ export function addPending(state: RoomState, id: string, body: string, now: Date
     status: 'complete',
     createdAt: now.toISOString(),
     delivery: 'pending',
+    replyTo,
   };
   return { ...state, entries: [...state.entries, entry] };
 }
@@ -191,7 +217,21 @@ export function reduce(state: RoomState, frame: ServerFrame, now: number): RoomS
       // a fresh start reads the current state, so it starts at the room's counter; a resume
       // learns what it missed from the changes frame and takes the counter from there
       const rev = resumeFrom(state) === null ? Math.max(state.rev, frame.lastRev ?? 0) : state.rev;
-      return { ...state, you: frame.you, entries, presence: frame.presence, typing: {}, cursors: {}, notice: null, rev };
+      const lastRead = Math.max(state.lastRead ?? 0, frame.lastRead ?? 0);
+      const known = state.lastRead !== null || frame.lastRead !== undefined;
+      return {
+        ...state,
+        you: frame.you,
+        entries,
+        presence: frame.presence,
+        typing: {},
+        cursors: {},
+        notice: null,
+        rev,
+        lastRead: known ? lastRead : null,
+        // the divider is placed once, when the room opens, and stays while it is open
+        readDivider: resumeFrom(state) === null && frame.lastRead !== undefined ? frame.lastRead : state.readDivider,
+      };
     }
     case 'history': {
       const fresh = resumeFrom(state) === null;
@@ -222,6 +262,8 @@ export function reduce(state: RoomState, frame: ServerFrame, now: number): RoomS
       const changed = frame.messages.reduce(applyChange, state);
       return { ...changed, rev: Math.max(state.rev, frame.lastRev), resumeAgain: changed.resumeAgain || frame.hasMore };
     }
+    case 'read':
+      return { ...state, lastRead: Math.max(state.lastRead ?? 0, frame.seq) };
     case 'deleted':
       return { ...state, entries: state.entries.filter((e) => e.id !== frame.id) };
     case 'typing':

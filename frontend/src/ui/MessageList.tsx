@@ -1,8 +1,12 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { groupMessages } from '../chat/grouping';
 import { renderMarkdown } from '../chat/markdown';
-import type { Entry } from '../chat/roomState';
+import { mentions } from '../chat/mentions';
+import type { ReplyQuote } from '../chat/protocol';
+import { type Entry, quoteOf } from '../chat/roomState';
 import { Avatar } from './Avatar';
+import { Reactions } from './Reactions';
+import { roomHref } from './router';
 import { shortTime } from './time';
 
 interface Props {
@@ -18,11 +22,24 @@ interface Props {
   admin: boolean;
   edit: (id: string, body: string) => void;
   remove: (id: string) => void;
+  react: (id: string, emoji: string) => void;
+  reply: (entry: Entry) => void;
+  /** the "new messages" divider goes after this seq (the reader's marker when the room opened) */
+  readDivider: number | null;
+  /** the reader's name, to mark messages that mention them */
+  yourName: string | null;
+  /** the reader has seen everything up to this seq (the list is scrolled to its end and visible) */
+  seen: (seq: number) => void;
 }
 
 const NEAR_EDGE_PX = 120;
 
-export function MessageList({ entries, hasOlder, loadOlder, retry, stopReply, focusSeq, you, admin, edit, remove }: Props) {
+export function MessageList(props: Props) {
+  const { entries, hasOlder, loadOlder, retry, stopReply, focusSeq, you, admin, edit, remove, react, reply } = props;
+  const { readDivider, yourName, seen } = props;
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const firstUnread = readDivider === null ? undefined : entries.find((e) => e.seq !== null && e.seq > readDivider && e.user.id !== you);
+  const openedAtDivider = useRef(false);
   const scroller = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
   const heightBeforeOlder = useRef<number | null>(null);
@@ -36,9 +53,30 @@ export function MessageList({ entries, hasOlder, loadOlder, retry, stopReply, fo
     if (heightBeforeOlder.current !== null) {
       el.scrollTop += el.scrollHeight - heightBeforeOlder.current;
       heightBeforeOlder.current = null;
+    } else if (!openedAtDivider.current && firstUnread && focusSeq === undefined) {
+      // a room opens at the first unread message, under the divider
+      openedAtDivider.current = true;
+      stickToBottom.current = false;
+      el.querySelector('.new-divider')?.scrollIntoView({ block: 'start' });
     } else if (stickToBottom.current) {
       el.scrollTop = el.scrollHeight;
     }
+    if (entries.length > 0) openedAtDivider.current = true;
+    reportSeen();
+  }, [entries]);
+
+  // reading moves the marker: everything is seen when the end of the list is on a visible page
+  const reportSeen = () => {
+    const el = scroller.current;
+    if (!el || document.visibilityState !== 'visible') return;
+    if (el.scrollHeight - el.scrollTop - el.clientHeight > NEAR_EDGE_PX) return;
+    const last = [...entries].reverse().find((e) => e.seq !== null)?.seq;
+    if (last) seen(last);
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reportSeen reads the newest entries through the closure of this render
+  useEffect(() => {
+    document.addEventListener('visibilitychange', reportSeen);
+    return () => document.removeEventListener('visibilitychange', reportSeen);
   }, [entries]);
 
   useLayoutEffect(() => {
@@ -57,6 +95,7 @@ export function MessageList({ entries, hasOlder, loadOlder, retry, stopReply, fo
   const onScroll = () => {
     const el = scroller.current!;
     stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_EDGE_PX;
+    reportSeen();
     if (el.scrollTop < NEAR_EDGE_PX && hasOlder && heightBeforeOlder.current === null) {
       heightBeforeOlder.current = el.scrollHeight;
       loadOlder().catch(() => (heightBeforeOlder.current = null));
@@ -84,16 +123,25 @@ export function MessageList({ entries, hasOlder, loadOlder, retry, stopReply, fo
                 <time dateTime={group.entries[0].createdAt}>{shortTime(group.entries[0].createdAt)}</time>
               </header>
             )}
-            {group.entries.map((entry) => (
+            {group.entries.map((entry) => [
+              entry === firstUnread && (
+                <div class="new-divider" key="new-divider">
+                  New messages
+                </div>
+              ),
               <MessageEntry
+                mentionsYou={Boolean(yourName && entry.user.id !== you && mentions(entry.body, yourName))}
                 key={entry.id}
                 entry={entry}
                 focused={entry.seq === focusSeq}
                 retry={retry}
                 stopReply={stopReply}
                 changes={changeable(entry, you, admin) ? { own: entry.user.id === you, edit, remove } : undefined}
-              />
-            ))}
+                quoted={entry.replyTo ? (byId.get(entry.replyTo.id) ?? null) : null}
+                reply={entry.seq !== null && !entry.deletedAt ? () => reply(entry) : undefined}
+                reactions={entry.seq !== null && !entry.deletedAt ? { you, toggle: (emoji: string) => react(entry.id, emoji) } : undefined}
+              />,
+            ])}
           </div>
         </section>
       ))}
@@ -117,9 +165,14 @@ interface EntryProps {
   retry: (id: string) => void;
   stopReply: () => void;
   changes?: Changes;
+  reactions?: { you: string | null; toggle: (emoji: string) => void };
+  /** the message this one answers, when this tab has it (its current state beats the quote's) */
+  quoted: Entry | null;
+  reply?: () => void;
+  mentionsYou: boolean;
 }
 
-function MessageEntry({ entry, focused, retry, stopReply, changes }: EntryProps) {
+function MessageEntry({ entry, focused, retry, stopReply, changes, reactions, quoted, reply, mentionsYou }: EntryProps) {
   const [mode, setMode] = useState<'view' | 'editing' | 'deleting'>('view');
   const [draft, setDraft] = useState(entry.body);
   const classes = [
@@ -128,6 +181,7 @@ function MessageEntry({ entry, focused, retry, stopReply, changes }: EntryProps)
     `status-${entry.status}`,
     focused ? 'focused' : '',
     entry.deletedAt ? 'deleted' : '',
+    mentionsYou ? 'mentions-me' : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -138,6 +192,7 @@ function MessageEntry({ entry, focused, retry, stopReply, changes }: EntryProps)
   };
   return (
     <article class={classes} data-id={entry.id} data-seq={entry.seq ?? undefined}>
+      {entry.replyTo && <Quote quote={quoted ? quoteOf(quoted) : entry.replyTo} room={entry.room} />}
       {entry.deletedAt ? (
         <p class="body tombstone">message deleted</p>
       ) : mode === 'editing' ? (
@@ -179,9 +234,15 @@ function MessageEntry({ entry, focused, retry, stopReply, changes }: EntryProps)
           (edited)
         </small>
       )}
-      {changes && mode === 'view' && (
+      {reactions && <Reactions entry={entry} you={reactions.you} toggle={reactions.toggle} />}
+      {(reply || changes) && mode === 'view' && (
         <span class="message-actions">
-          {changes.own && (
+          {reply && (
+            <button type="button" class="link" onClick={reply}>
+              Reply
+            </button>
+          )}
+          {changes?.own && (
             <button
               type="button"
               class="link"
@@ -193,9 +254,11 @@ function MessageEntry({ entry, focused, retry, stopReply, changes }: EntryProps)
               Edit
             </button>
           )}
-          <button type="button" class="link" onClick={() => setMode('deleting')}>
-            Delete
-          </button>
+          {changes && (
+            <button type="button" class="link" onClick={() => setMode('deleting')}>
+              Delete
+            </button>
+          )}
         </span>
       )}
       {changes && mode === 'deleting' && (
@@ -240,5 +303,23 @@ function MessageEntry({ entry, focused, retry, stopReply, changes }: EntryProps)
         </small>
       )}
     </article>
+  );
+}
+
+/** The start of the message a reply answers; a link that scrolls to it (loading older pages if needed). */
+function Quote({ quote, room }: { quote: ReplyQuote; room: string }) {
+  const text = quote.deleted ? 'message deleted' : quote.excerpt;
+  const who = quote.user?.name ?? 'someone';
+  if (quote.seq === 0) {
+    return (
+      <p class="reply-quote">
+        <span class="sender">{who}</span> <span class="tombstone">{text}</span>
+      </p>
+    );
+  }
+  return (
+    <a class="reply-quote" href={roomHref(room, quote.seq)} aria-label={`In reply to ${who}: ${text}`}>
+      <span class="sender">{who}</span> <span class={quote.deleted ? 'tombstone' : ''}>{text}</span>
+    </a>
   );
 }

@@ -2,13 +2,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Session } from '../api/auth';
 import { api } from '../api/http';
 import { hueOf } from '../chat/grouping';
-import type { RoomInfo } from '../chat/protocol';
-import { streamingReply } from '../chat/roomState';
+import type { RoomInfo, User } from '../chat/protocol';
+import { type Entry, streamingReply } from '../chat/roomState';
 import { Avatar } from './Avatar';
 import { Composer } from './Composer';
 import { MessageList } from './MessageList';
 import { RoomSettings } from './RoomSettings';
 import { StatusBadge } from './StatusBadge';
+import { useMentionAlerts } from './useMentionAlerts';
 import { useRoom } from './useRoom';
 
 const CURSOR_EVERY_MS = 50;
@@ -29,11 +30,13 @@ export function RoomPage({ room, focusSeq, session, renewToken }: Props) {
   const reply = streamingReply(state);
   const typers = Object.values(state.typing).map((t) => t.user.name);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [replyingTo, setReplyingTo] = useState<Entry | null>(null);
   const [loadedInfo, setLoadedInfo] = useState<RoomInfo | null>(null);
   useEffect(() => {
     api<RoomInfo>('GET', `/api/rooms/${room}`).then(setLoadedInfo, () => {});
   }, [room]);
   const info = state.info ?? loadedInfo;
+  const notifications = useMentionAlerts(state.entries, state.you, room);
 
   const onPointerMove = (e: PointerEvent) => {
     const now = Date.now();
@@ -51,6 +54,11 @@ export function RoomPage({ room, focusSeq, session, renewToken }: Props) {
         <h1>#{info?.title || room}</h1>
         <StatusBadge status={chat.status} detail={chat.statusDetail} />
         <span class="online-count">{state.presence.length} online</span>
+        {notifications.canAsk && (
+          <button type="button" class="link" onClick={notifications.ask}>
+            Notify me of mentions
+          </button>
+        )}
         <button type="button" class="link" onClick={() => setSettingsOpen(true)}>
           Settings
         </button>
@@ -74,6 +82,11 @@ export function RoomPage({ room, focusSeq, session, renewToken }: Props) {
             admin={session.admin}
             edit={chat.edit}
             remove={chat.remove}
+            react={chat.react}
+            reply={setReplyingTo}
+            readDivider={state.readDivider}
+            yourName={state.you?.name ?? null}
+            seen={chat.markRead}
           />
           <div class="cursors" aria-hidden="true">
             {Object.values(state.cursors).map((c) => (
@@ -109,7 +122,28 @@ export function RoomPage({ room, focusSeq, session, renewToken }: Props) {
         {typers.length > 2 && `${typers.length} people are typing…`}
         {reply && typers.length === 0 && 'Assistant is replying…'}
       </p>
-      <Composer send={chat.send} typing={chat.typing} disabled={chat.status === 'refused'} />
+      <Composer
+        send={(body) => {
+          chat.send(body, replyingTo ?? undefined);
+          setReplyingTo(null);
+        }}
+        typing={chat.typing}
+        disabled={chat.status === 'refused'}
+        replyingTo={replyingTo}
+        members={memberNames(state.presence, state.entries, state.you?.id)}
+        cancelReply={() => setReplyingTo(null)}
+      />
     </main>
   );
+}
+
+/** Who `@` suggests: everyone present, then recent authors, then the assistant; never yourself. */
+function memberNames(presence: User[], entries: Entry[], you: string | undefined): string[] {
+  const names = new Map<string, string>();
+  const add = (user: User) => {
+    if (user.id !== you && user.id !== 'assistant' && user.id !== '' && !names.has(user.id)) names.set(user.id, user.name);
+  };
+  presence.forEach(add);
+  for (let i = entries.length - 1; i >= 0 && names.size < 50; i--) if (entries[i].role === 'user') add(entries[i].user);
+  return [...names.values(), 'assistant'];
 }

@@ -9,6 +9,10 @@ interface RoomSummary {
   online: number;
   lastSeq: number;
   lastActivityAt?: string | null;
+  /** messages of others after your read marker; absent in rooms you never read */
+  unread?: number;
+  /** how many of those mention you */
+  mentions?: number;
 }
 
 const REFRESH_MS = 5000;
@@ -77,8 +81,20 @@ export function RoomsPage() {
       <ul class="room-list" aria-label="Rooms">
         {rooms?.map((room) => (
           <li key={room.name}>
-            <a href={roomHref(room.name)} class="room-card">
-              <span class="room-name">#{room.title || room.name}</span>
+            <a href={roomHref(room.name)} class={`room-card${room.mentions ? ' mentioned' : ''}`}>
+              <span class="room-name">
+                #{room.title || room.name}
+                {room.mentions ? (
+                  <span class="mention-badge" title={`${room.mentions} mention you`}>
+                    @{room.mentions}
+                  </span>
+                ) : null}
+                {room.unread ? (
+                  <span class="unread-badge" title={`${room.unread} unread`}>
+                    {room.unread}
+                  </span>
+                ) : null}
+              </span>
               <span class="room-meta">
                 <span class={`online${room.online > 0 ? ' live' : ''}`}>{room.online} online</span>
                 <span>{room.lastSeq} messages</span>

@@ -1,14 +1,16 @@
 // Binds a room's state to its connection for a Preact component.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, socketUrl } from '../api/http';
-import type { ChatMessage } from '../chat/protocol';
+import type { ChatMessage, ClientFrame } from '../chat/protocol';
 import { type ConnectionStatus, RoomConnection } from '../chat/roomConnection';
 import {
   addPending,
   dropExpired,
+  type Entry,
   emptyRoom,
   markRetrying,
   prependOlder,
+  quoteOf,
   type RoomState,
   reduce,
   resumeFrom,
@@ -19,9 +21,12 @@ export interface RoomHandle {
   state: RoomState;
   status: ConnectionStatus;
   statusDetail?: string;
-  send: (body: string) => void;
+  send: (body: string, replyTo?: Entry) => void;
   edit: (id: string, body: string) => void;
   remove: (id: string) => void;
+  react: (id: string, emoji: string) => void;
+  /** Tells the server the user has read up to `seq`, if that moves their marker. */
+  markRead: (seq: number) => void;
   retry: (id: string) => void;
   stopReply: () => void;
   typing: (typing: boolean) => void;
@@ -30,12 +35,19 @@ export interface RoomHandle {
   loadOlder: (towards?: number) => Promise<void>;
 }
 
+function messageFrame(entry: Entry): ClientFrame {
+  return entry.replyTo
+    ? { type: 'message', id: entry.id, body: entry.body, replyTo: entry.replyTo.id }
+    : { type: 'message', id: entry.id, body: entry.body };
+}
+
 export function useRoom(room: string, token: () => string, renewToken: () => Promise<boolean>): RoomHandle {
   const [state, setState] = useState<RoomState>(() => emptyRoom(room));
   const [status, setStatus] = useState<{ status: ConnectionStatus; detail?: string }>({ status: 'connecting' });
   const latest = useRef(state);
   const connection = useRef<RoomConnection | null>(null);
   const loadingOlder = useRef(false);
+  const sentRead = useRef(0);
 
   const update = useCallback((change: (s: RoomState) => RoomState) => {
     latest.current = change(latest.current);
@@ -57,6 +69,7 @@ export function useRoom(room: string, token: () => string, renewToken: () => Pro
       renewToken,
       onFrame: (frame) => {
         update((s) => reduce(s, frame, Date.now()));
+        if (frame.type === 'welcome') sentRead.current = 0;
         if (frame.type === 'changes' && latest.current.resumeAgain) conn.reconnectNow();
         if (frame.type === 'history') {
           if (latest.current.resumeAgain) {
@@ -65,7 +78,7 @@ export function useRoom(room: string, token: () => string, renewToken: () => Pro
           }
           // messages typed while disconnected, or not acked before the drop: same ids, so a
           // message the server already stored is acked again and not stored twice
-          for (const entry of unacknowledged(latest.current)) conn.send({ type: 'message', id: entry.id, body: entry.body });
+          for (const entry of unacknowledged(latest.current)) conn.send(messageFrame(entry));
         }
       },
     });
@@ -80,10 +93,10 @@ export function useRoom(room: string, token: () => string, renewToken: () => Pro
   }, [room]);
 
   const send = useCallback(
-    (body: string) => {
+    (body: string, replyTo?: Entry) => {
       const id = crypto.randomUUID();
-      update((s) => addPending(s, id, body, new Date()));
-      connection.current?.send({ type: 'message', id, body });
+      update((s) => addPending(s, id, body, new Date(), replyTo ? quoteOf(replyTo) : undefined));
+      connection.current?.send({ type: 'message', id, body, replyTo: replyTo?.id });
     },
     [update],
   );
@@ -92,7 +105,7 @@ export function useRoom(room: string, token: () => string, renewToken: () => Pro
     (id: string) => {
       update((s) => markRetrying(s, id));
       const entry = latest.current.entries.find((e) => e.id === id);
-      if (entry) connection.current?.send({ type: 'message', id, body: entry.body });
+      if (entry) connection.current?.send(messageFrame(entry));
     },
     [update],
   );
@@ -124,6 +137,14 @@ export function useRoom(room: string, token: () => string, renewToken: () => Pro
     send,
     edit: (id, body) => connection.current?.send({ type: 'edit', id, body }),
     remove: (id) => connection.current?.send({ type: 'delete', id }),
+    react: (id, emoji) => connection.current?.send({ type: 'react', id, emoji }),
+    markRead: (seq) => {
+      const marker = latest.current.lastRead ?? -1;
+      if (seq > marker && seq > sentRead.current) {
+        sentRead.current = seq;
+        connection.current?.send({ type: 'read', seq });
+      }
+    },
     retry,
     stopReply: () => connection.current?.send({ type: 'stop' }),
     typing: (typing) => connection.current?.send({ type: 'typing', typing }),

@@ -206,6 +206,174 @@ class MessageChangesIT extends DeployedAppIT {
         }
     }
 
+    private static JsonObject react(String id, String emoji) {
+        return Json.createObjectBuilder()
+                .add("type", "react")
+                .add("id", id)
+                .add("emoji", emoji)
+                .build();
+    }
+
+    private static List<String> reactions(JsonObject message) {
+        if (!message.containsKey("reactions")) {
+            return List.of();
+        }
+        return message.getJsonArray("reactions").getValuesAs(JsonObject.class).stream()
+                .map(r -> r.getString("emoji") + ":"
+                        + String.join(
+                                ",",
+                                r.getJsonArray("users").getValuesAs(JsonObject.class).stream()
+                                        .map(u -> u.getString("name"))
+                                        .toList()))
+                .toList();
+    }
+
+    @Test
+    void reactionsToggleReachEveryoneLiveAndShowInHistoryAndTheChangeFeed() {
+        Api.Login alice = api.login("Alice");
+        Api.Login bob = api.login("Bob");
+        try (WsClient aliceTab = join(alice);
+                WsClient bobTab = join(bob)) {
+            String id = send(aliceTab, "ship it?");
+            bobTab.next("message");
+
+            bobTab.send(react(id, "👍"));
+            for (WsClient client : List.of(aliceTab, bobTab)) {
+                JsonObject update = update(client);
+                assertThat(update.getJsonNumber("rev").longValue()).isEqualTo(1);
+                assertThat(reactions(update.getJsonObject("message"))).containsExactly("👍:Bob");
+            }
+            aliceTab.send(react(id, "👍"));
+            assertThat(reactions(update(bobTab).getJsonObject("message"))).containsExactly("👍:Bob,Alice");
+            aliceTab.send(react(id, "👩‍💻"));
+            assertThat(reactions(update(bobTab).getJsonObject("message")))
+                    .containsExactly("👍:Bob,Alice", "👩‍💻:Alice");
+            bobTab.send(react(id, "👍"));
+            JsonObject toggledOff = update(bobTab);
+            assertThat(toggledOff.getJsonNumber("rev").longValue()).isEqualTo(4);
+            assertThat(reactions(toggledOff.getJsonObject("message"))).containsExactly("👍:Alice", "👩‍💻:Alice");
+
+            for (String bad : List.of("a", "👍 ", "<b>", "")) {
+                bobTab.send(react(id, bad));
+                assertThat(bobTab.next("error").getString("code")).as(bad).isEqualTo("bad_request");
+            }
+            bobTab.send("{\"type\":\"react\",\"id\":\"" + id + "\",\"emoji\":1}");
+            assertThat(bobTab.next("error").getString("code")).isEqualTo("bad_request");
+            bobTab.send(react(UUID.randomUUID().toString(), "👍"));
+            assertThat(bobTab.next("error").getString("message")).contains("no message with this id");
+            aliceTab.skipUnread();
+        }
+        JsonObject history = api.get("api/rooms/" + room + "/messages", bob.token())
+                .json()
+                .getJsonArray("messages")
+                .getJsonObject(0);
+        assertThat(reactions(history)).containsExactly("👍:Alice", "👩‍💻:Alice");
+
+        URI resume = URI.create(WsClient.roomUri(api.base(), room, bob.token(), 1L) + "&rev=3");
+        try (WsClient bobTab = WsClient.connect(resume)) {
+            bobTab.next("history");
+            JsonObject changes = bobTab.next("changes");
+            assertThat(changes.getJsonNumber("lastRev").longValue()).isEqualTo(4);
+            assertThat(reactions(changes.getJsonArray("messages").getJsonObject(0)))
+                    .containsExactly("👍:Alice", "👩‍💻:Alice");
+        }
+    }
+
+    @Test
+    void aMessageCarriesAtMostTwentyDifferentEmojiAndADeletionTakesThemAway() throws InterruptedException {
+        Api.Login alice = api.login("Alice");
+        try (WsClient client = join(alice)) {
+            String id = send(client, "react to me");
+            for (int i = 0; i < 20; i++) {
+                Thread.sleep(110); // within the message rate (10/s, bursts of 20)
+                client.send(react(id, Character.toString(0x1F600 + i)));
+                update(client);
+            }
+            client.send(react(id, Character.toString(0x1F600 + 20)));
+            JsonObject refused = client.next("error");
+            assertThat(refused.getString("code")).isEqualTo("bad_request");
+            assertThat(refused.getString("message")).contains("20 different");
+
+            client.send(delete(id));
+            JsonObject tombstone = update(client).getJsonObject("message");
+            assertThat(tombstone.getString("deletedAt")).endsWith("Z");
+            assertThat(tombstone.containsKey("reactions")).isFalse();
+            client.send(react(id, "👍"));
+            assertThat(client.next("error").getString("message")).contains("deleted");
+        }
+    }
+
+    private static JsonObject reply(String id, String body, String replyTo) {
+        return Json.createObjectBuilder()
+                .add("type", "message")
+                .add("id", id)
+                .add("body", body)
+                .add("replyTo", replyTo)
+                .build();
+    }
+
+    @Test
+    void aReplyQuotesTheCurrentStateOfTheMessageItAnswers() {
+        Api.Login alice = api.login("Alice");
+        Api.Login bob = api.login("Bob");
+        String longBody = "question " + "x".repeat(200);
+        try (WsClient aliceTab = join(alice);
+                WsClient bobTab = join(bob)) {
+            String original = send(aliceTab, longBody);
+            bobTab.next("message");
+            String answer = UUID.randomUUID().toString();
+            bobTab.send(reply(answer, "an answer", original.toUpperCase()));
+            assertThat(bobTab.next("ack").getJsonNumber("seq").longValue()).isEqualTo(2);
+            JsonObject quote = aliceTab.next("message").getJsonObject("message").getJsonObject("replyTo");
+            assertThat(quote.getString("id")).isEqualTo(original);
+            assertThat(quote.getJsonNumber("seq").longValue()).isEqualTo(1);
+            assertThat(quote.getJsonObject("user").getString("name")).isEqualTo("Alice");
+            assertThat(quote.getString("excerpt"))
+                    .hasSize(141)
+                    .startsWith("question xxx")
+                    .endsWith("…");
+            assertThat(quote.getBoolean("deleted")).isFalse();
+
+            bobTab.send(reply(
+                    UUID.randomUUID().toString(),
+                    "to nothing",
+                    UUID.randomUUID().toString()));
+            JsonObject unknown = bobTab.next("error");
+            assertThat(unknown.getString("code")).isEqualTo("bad_request");
+            assertThat(unknown.getString("message")).contains("replyTo");
+            bobTab.send(reply(UUID.randomUUID().toString(), "to garbage", "not-an-id"));
+            assertThat(bobTab.next("error").getString("code")).isEqualTo("bad_request");
+            aliceTab.assertNone(frame -> "message".equals(frame.getString("type")), QUIET);
+
+            aliceTab.send(edit(original, "a short question"));
+            update(bobTab);
+            assertThat(lastReplyQuote(bob).getString("excerpt")).isEqualTo("a short question");
+            aliceTab.send(delete(original));
+            update(bobTab);
+            JsonObject gone = lastReplyQuote(bob);
+            assertThat(gone.getBoolean("deleted")).isTrue();
+            assertThat(gone.getString("excerpt")).isEmpty();
+        }
+        String elsewhere = "other-" + UUID.randomUUID().toString().substring(0, 8);
+        String foreign;
+        try (WsClient other = WsClient.connect(WsClient.roomUri(api.base(), elsewhere, alice.token()))) {
+            other.next("history");
+            foreign = send(other, "in another room");
+        }
+        try (WsClient aliceTab = join(alice)) {
+            aliceTab.send(reply(UUID.randomUUID().toString(), "across rooms", foreign));
+            assertThat(aliceTab.next("error").getString("message")).contains("replyTo");
+        }
+    }
+
+    private JsonObject lastReplyQuote(Api.Login who) {
+        List<JsonObject> messages = api.get("api/rooms/" + room + "/messages", who.token())
+                .json()
+                .getJsonArray("messages")
+                .getValuesAs(JsonObject.class);
+        return messages.get(messages.size() - 1).getJsonObject("replyTo");
+    }
+
     @Test
     void aBadRevIsRefusedAtTheHandshake() {
         Api.Login alice = api.login("Alice");

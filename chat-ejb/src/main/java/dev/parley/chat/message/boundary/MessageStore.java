@@ -8,6 +8,9 @@ import dev.parley.chat.message.entity.Message;
 import dev.parley.chat.message.entity.MessageKey;
 import dev.parley.chat.message.entity.MessagePage;
 import dev.parley.chat.message.entity.MessageView;
+import dev.parley.chat.message.entity.Reaction;
+import dev.parley.chat.message.entity.ReactionView;
+import dev.parley.chat.message.entity.ReplyQuote;
 import dev.parley.chat.message.entity.Role;
 import dev.parley.chat.message.entity.Status;
 import dev.parley.chat.room.entity.Room;
@@ -21,9 +24,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -36,6 +41,9 @@ import java.util.UUID;
  */
 @Stateless
 public class MessageStore {
+
+    /** How many different emoji one message may carry. */
+    public static final int MAX_DIFFERENT_REACTIONS = 20;
 
     @PersistenceContext
     EntityManager em;
@@ -70,6 +78,12 @@ public class MessageStore {
                             roomName,
                             positions.stream().map(i -> batch.get(i).id()).toList())
                     : new HashMap<>();
+            List<String> answered = positions.stream()
+                    .map(i -> batch.get(i).replyTo())
+                    .filter(Objects::nonNull)
+                    .distinct()
+                    .toList();
+            Map<String, Message> originals = answered.isEmpty() ? Map.of() : existing(roomName, answered);
             for (int position : positions) {
                 NewMessage next = batch.get(position);
                 Message earlier = known.get(next.id());
@@ -78,6 +92,14 @@ public class MessageStore {
                             ? StoreOutcome.retry(earlier.seq())
                             : StoreOutcome.idTaken();
                     continue;
+                }
+                Message original = null;
+                if (next.replyTo() != null) {
+                    original = originals.getOrDefault(next.replyTo(), known.get(next.replyTo()));
+                    if (original == null) {
+                        outcomes[position] = StoreOutcome.noSuchOriginal();
+                        continue;
+                    }
                 }
                 Message message = new Message(
                         roomName,
@@ -89,9 +111,14 @@ public class MessageStore {
                         next.body(),
                         Status.COMPLETE,
                         now);
+                if (original != null) {
+                    message.replyTo(original.id());
+                }
                 em.persist(message);
                 known.put(next.id(), message);
-                outcomes[position] = StoreOutcome.stored(MessageView.of(message));
+                MessageView view = MessageView.of(message);
+                outcomes[position] =
+                        StoreOutcome.stored(original == null ? view : view.withReplyTo(ReplyQuote.of(original)));
             }
         });
         return List.of(outcomes);
@@ -143,9 +170,8 @@ public class MessageStore {
                 .setMaxResults(limit + 1)
                 .getResultList();
         boolean hasMore = newestFirst.size() > limit;
-        List<MessageView> page = new ArrayList<>(newestFirst.subList(0, Math.min(limit, newestFirst.size())).stream()
-                .map(MessageView::of)
-                .toList());
+        List<MessageView> page =
+                new ArrayList<>(views(room, newestFirst.subList(0, Math.min(limit, newestFirst.size()))));
         Collections.reverse(page);
         return new MessagePage(page, hasMore);
     }
@@ -159,11 +185,7 @@ public class MessageStore {
                 .setMaxResults(limit + 1)
                 .getResultList();
         boolean hasMore = oldestFirst.size() > limit;
-        return new MessagePage(
-                oldestFirst.subList(0, Math.min(limit, oldestFirst.size())).stream()
-                        .map(MessageView::of)
-                        .toList(),
-                hasMore);
+        return new MessagePage(views(room, oldestFirst.subList(0, Math.min(limit, oldestFirst.size()))), hasMore);
     }
 
     /** The room's message with this id, if there is one. */
@@ -191,10 +213,99 @@ public class MessageStore {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         if (body == null) {
             message.delete(now, rev);
+            deleteReactions(roomName, id);
         } else {
             message.edit(body, now, rev);
         }
-        return ChangeOutcome.changed(MessageView.of(message), rev);
+        return ChangeOutcome.changed(views(roomName, List.of(message)).get(0), rev);
+    }
+
+    /**
+     * Adds the user's reaction with this emoji, or takes it back if they had it: a change of the
+     * message like an edit (its rev), open to everyone who may enter the room.
+     */
+    public ChangeOutcome toggleReaction(String roomName, String id, ChatUser user, String emoji) {
+        Message message = existing(roomName, List.of(id)).get(id);
+        if (message == null) {
+            return ChangeOutcome.refused(ChangeOutcome.Kind.NOT_FOUND);
+        }
+        if (message.isDeleted()) {
+            return ChangeOutcome.refused(ChangeOutcome.Kind.NOT_CHANGEABLE);
+        }
+        Room room = em.find(Room.class, roomName, LockModeType.PESSIMISTIC_WRITE);
+        Reaction mine = em.find(Reaction.class, new Reaction.Key(roomName, id, emoji, user.id()));
+        if (mine != null) {
+            em.remove(mine);
+        } else {
+            List<String> emojis = em.createQuery(
+                            "select distinct r.emoji from Reaction r where r.room = :room and r.messageId = :id",
+                            String.class)
+                    .setParameter("room", roomName)
+                    .setParameter("id", id)
+                    .getResultList();
+            if (!emojis.contains(emoji) && emojis.size() >= MAX_DIFFERENT_REACTIONS) {
+                return ChangeOutcome.refused(ChangeOutcome.Kind.TOO_MANY_REACTIONS);
+            }
+            em.persist(new Reaction(roomName, id, emoji, user.id(), user.name(), Instant.now()));
+        }
+        long rev = room.nextRev();
+        message.touch(rev);
+        em.flush();
+        return ChangeOutcome.changed(views(roomName, List.of(message)).get(0), rev);
+    }
+
+    private void deleteReactions(String room, String id) {
+        em.createQuery("delete from Reaction r where r.room = :room and r.messageId = :id")
+                .setParameter("room", room)
+                .setParameter("id", id)
+                .executeUpdate();
+    }
+
+    /**
+     * The views of these messages of one room, each with its reactions and the quote of the
+     * message it answers (one query for each, for all of them).
+     */
+    private List<MessageView> views(String room, List<Message> messages) {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Map<String, List<ChatUser>>> byMessage = new HashMap<>();
+        em.createQuery(
+                        "select r from Reaction r where r.room = :room and r.messageId in :ids order by r.createdAt",
+                        Reaction.class)
+                .setParameter("room", room)
+                .setParameter("ids", messages.stream().map(Message::id).toList())
+                .getResultList()
+                .forEach(r -> byMessage
+                        .computeIfAbsent(r.messageId(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(r.emoji(), k -> new ArrayList<>())
+                        .add(new ChatUser(r.userId(), r.userName())));
+        List<String> answered = messages.stream()
+                .map(Message::replyToId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        Map<String, Message> originals = answered.isEmpty() ? Map.of() : existing(room, answered);
+        return messages.stream()
+                .map(message -> {
+                    Map<String, List<ChatUser>> reactions = byMessage.get(message.id());
+                    MessageView view = MessageView.of(message);
+                    if (reactions != null) {
+                        view = view.withReactions(reactions.entrySet().stream()
+                                .map(e -> new ReactionView(e.getKey(), e.getValue()))
+                                .toList());
+                    }
+                    if (message.replyToId() != null) {
+                        Message original = originals.get(message.replyToId());
+                        // an original an administrator removed outright is quoted as deleted
+                        view = view.withReplyTo(
+                                original != null
+                                        ? ReplyQuote.of(original)
+                                        : new ReplyQuote(message.replyToId(), 0, null, "", true));
+                    }
+                    return view;
+                })
+                .toList();
     }
 
     /**
@@ -213,7 +324,7 @@ public class MessageStore {
         boolean hasMore = changed.size() > limit;
         List<Message> page = changed.subList(0, Math.min(limit, changed.size()));
         long lastRev = page.isEmpty() ? afterRev : page.get(page.size() - 1).rev();
-        return new ChangePage(page.stream().map(MessageView::of).toList(), hasMore, lastRev);
+        return new ChangePage(views(room, page), hasMore, lastRev);
     }
 
     /** A page of the change feed; {@code lastRev} is the rev of its last change (or the one asked after). */
@@ -221,6 +332,7 @@ public class MessageStore {
 
     /** Deletes a message by its id; false if the room has no such message. */
     public boolean delete(String room, String id) {
+        deleteReactions(room, id);
         return em.createQuery("delete from Message m where m.room = :room and m.id = :id")
                         .setParameter("room", room)
                         .setParameter("id", id)

@@ -12,7 +12,9 @@ public record ChangeOutcome(Kind kind, MessageView message, long rev) {
         /** Someone else's message, and the caller is not an admin. */
         FORBIDDEN,
         /** Already deleted, or not a user's message (the assistant's and the system's stay as they are). */
-        NOT_CHANGEABLE
+        NOT_CHANGEABLE,
+        /** A new emoji on a message that already has the most different ones allowed. */
+        TOO_MANY_REACTIONS
     }
 
     public static ChangeOutcome changed(MessageView message, long rev) {

@@ -31,6 +31,11 @@ public final class MessageRules {
         return Optional.empty();
     }
 
+    /** Whether this is a message id as clients choose them: a UUID. */
+    public static boolean isId(String id) {
+        return id != null && UUID.matcher(id).matches();
+    }
+
     /** Canonical form of a client id, so that case does not make a retry look new. */
     public static String normalizeId(String id) {
         return id.toLowerCase(java.util.Locale.ROOT);

@@ -11,7 +11,13 @@ public record StoreOutcome(Kind kind, long seq, MessageView message) {
         /** The same user sent this id before: a retry, answered with the first seq. */
         RETRY,
         /** Another user already used this id in the room. */
-        ID_TAKEN
+        ID_TAKEN,
+        /** It answers a message the room does not have. */
+        NO_SUCH_ORIGINAL
+    }
+
+    public static StoreOutcome noSuchOriginal() {
+        return new StoreOutcome(Kind.NO_SUCH_ORIGINAL, 0, null);
     }
 
     public static StoreOutcome stored(MessageView message) {

@@ -259,6 +259,11 @@ public class WriteLanes {
                                 ErrorCode.BAD_REQUEST,
                                 "this id is already used in this room by another user",
                                 clientId)));
+            case NO_SUCH_ORIGINAL ->
+                submission
+                        .origin()
+                        .send(frame(new Frames.Error(
+                                ErrorCode.BAD_REQUEST, "replyTo names no message of this room", clientId)));
         }
     }
 

@@ -71,7 +71,10 @@ public final class FrameCodec {
                     string(object, "body"),
                     bool(object, "typing"),
                     number(object, "x"),
-                    number(object, "y"));
+                    number(object, "y"),
+                    string(object, "emoji"),
+                    string(object, "replyTo"),
+                    number(object, "seq"));
         } catch (WrongType e) {
             throw new MalformedFrameException("field '" + e.field + "' must be " + e.expected, id);
         }

@@ -2,6 +2,8 @@ package dev.parley.chat.protocol.control;
 
 import dev.parley.chat.identity.entity.ChatUser;
 import dev.parley.chat.message.entity.MessageView;
+import dev.parley.chat.message.entity.ReactionView;
+import dev.parley.chat.message.entity.ReplyQuote;
 import dev.parley.chat.protocol.entity.Frames;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
@@ -91,6 +93,27 @@ final class HotFrames {
             }
             if (message.deletedAt() != null) {
                 json.write("deletedAt", message.deletedAt().toString());
+            }
+            if (message.replyTo() != null) {
+                ReplyQuote quote = message.replyTo();
+                json.writeStartObject("replyTo").write("id", quote.id()).write("seq", quote.seq());
+                user(json, "user", quote.user());
+                optional(json, "excerpt", quote.excerpt());
+                json.write("deleted", quote.deleted()).writeEnd();
+            }
+            if (message.reactions() != null) {
+                json.writeStartArray("reactions");
+                for (ReactionView reaction : message.reactions()) {
+                    json.writeStartObject().write("emoji", reaction.emoji()).writeStartArray("users");
+                    for (ChatUser user : reaction.users()) {
+                        json.writeStartObject();
+                        optional(json, "id", user.id());
+                        optional(json, "name", user.name());
+                        json.writeEnd();
+                    }
+                    json.writeEnd().writeEnd();
+                }
+                json.writeEnd();
             }
             json.writeEnd().writeEnd();
         }

@@ -2,6 +2,7 @@ package dev.parley.chat.room.boundary;
 
 import dev.parley.chat.message.boundary.MessageStore;
 import dev.parley.chat.message.control.ChangeOutcome;
+import dev.parley.chat.message.control.Emoji;
 import dev.parley.chat.message.control.MessageRules;
 import dev.parley.chat.message.control.SenderRateLimits;
 import dev.parley.chat.protocol.control.FrameCodec;
@@ -17,14 +18,16 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The {@code edit} and {@code delete} frames: an author (or an admin) changes a stored message;
- * everyone in the room, the sender included, gets an {@code update} with its whole new state and
- * the room's change number. They count against the sender's message rate.
+ * The {@code edit}, {@code delete} and {@code react} frames: an author (or an admin) changes a
+ * stored message, anyone in the room toggles a reaction; everyone in the room, the sender
+ * included, gets an {@code update} with its whole new state and the room's change number. They
+ * count against the sender's message rate.
  */
 @ApplicationScoped
 public class MessageChanges {
@@ -57,7 +60,7 @@ public class MessageChanges {
             error(connection, violation.get().code(), violation.get().message().replace("a message", "an edit"), frame);
             return;
         }
-        apply(connection, frame, frame.body());
+        changeBody(connection, frame, frame.body());
     }
 
     public void onDelete(Connection connection, ClientFrame frame) {
@@ -66,22 +69,48 @@ public class MessageChanges {
             error(connection, violation.get().code(), "a delete needs the id of a message, a UUID", frame);
             return;
         }
-        apply(connection, frame, null);
+        changeBody(connection, frame, null);
     }
 
-    private void apply(Connection connection, ClientFrame frame, String body) {
+    public void onReact(Connection connection, ClientFrame frame) {
+        if (rules.check(frame.id(), "-").isPresent()) {
+            error(connection, ErrorCode.BAD_REQUEST, "a reaction needs the id of a message, a UUID", frame);
+            return;
+        }
+        if (!Emoji.isValid(frame.emoji())) {
+            error(connection, ErrorCode.BAD_REQUEST, "a reaction needs an emoji: one emoji, nothing else", frame);
+            return;
+        }
+        apply(
+                connection,
+                frame,
+                () -> store.toggleReaction(
+                        connection.room(),
+                        MessageRules.normalizeId(frame.id()),
+                        connection.identity().user(),
+                        frame.emoji()));
+    }
+
+    private void changeBody(Connection connection, ClientFrame frame, String body) {
+        apply(
+                connection,
+                frame,
+                () -> store.change(
+                        connection.room(),
+                        MessageRules.normalizeId(frame.id()),
+                        connection.identity().id(),
+                        connection.identity().isAdmin(),
+                        body));
+    }
+
+    private void apply(Connection connection, ClientFrame frame, Supplier<ChangeOutcome> change) {
         if (!rateLimits.tryAcquire(connection.identity().id())) {
             error(connection, ErrorCode.RATE_LIMITED, "too many messages; slow down", frame);
             return;
         }
         ChangeOutcome outcome;
         try {
-            outcome = store.change(
-                    connection.room(),
-                    MessageRules.normalizeId(frame.id()),
-                    connection.identity().id(),
-                    connection.identity().isAdmin(),
-                    body);
+            outcome = change.get();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "storing a change in room " + connection.room() + " failed", e);
             error(connection, ErrorCode.STORE_FAILED, "the change could not be stored; try again", frame);
@@ -99,6 +128,12 @@ public class MessageChanges {
                         connection,
                         ErrorCode.BAD_REQUEST,
                         "this message cannot be changed: it is deleted, or not a user's message",
+                        frame);
+            case TOO_MANY_REACTIONS ->
+                error(
+                        connection,
+                        ErrorCode.BAD_REQUEST,
+                        "a message has at most " + MessageStore.MAX_DIFFERENT_REACTIONS + " different reactions",
                         frame);
         }
     }

@@ -81,6 +81,9 @@ public class RoomSessions {
     MessageChanges changes;
 
     @Inject
+    RoomReading reading;
+
+    @Inject
     SenderRateLimits rateLimits;
 
     @Inject
@@ -156,7 +159,9 @@ public class RoomSessions {
                 "ping", (connection, frame) -> connection.send(frame(new Frames.Pong())),
                 "stop", this::onStop,
                 "edit", changes::onEdit,
-                "delete", changes::onDelete);
+                "delete", changes::onDelete,
+                "react", changes::onReact,
+                "read", reading::onRead);
     }
 
     private void registerMeters() {
@@ -233,7 +238,8 @@ public class RoomSessions {
                 .map(now -> withStreamingBody(history.messages(), now))
                 .orElse(history.messages());
         List<OutboundFrame> first = new java.util.ArrayList<>(3);
-        first.add(frame(new Frames.Welcome(user, connection.room(), present, lastSeq, room.lastRev())));
+        first.add(frame(new Frames.Welcome(
+                user, connection.room(), present, lastSeq, room.lastRev(), reading.lastRead(connection))));
         first.add(frame(new Frames.History(messages, history.hasMore())));
         if (since != null && rev != null) {
             // what changed in the messages the client already has: edits and deletions while it was away
@@ -324,6 +330,10 @@ public class RoomSessions {
             error(connection, violation.get().code(), violation.get().message(), frame.id());
             return;
         }
+        if (frame.replyTo() != null && !MessageRules.isId(frame.replyTo())) {
+            error(connection, ErrorCode.BAD_REQUEST, "replyTo must be the id of a message, a UUID", frame.id());
+            return;
+        }
         if (!rateLimits.tryAcquire(connection.identity().id())) {
             rateLimited.increment();
             error(connection, ErrorCode.RATE_LIMITED, "too many messages; slow down", frame.id());
@@ -336,7 +346,8 @@ public class RoomSessions {
                         connection.room(),
                         connection.identity().user(),
                         MessageRules.normalizeId(frame.id()),
-                        frame.body()),
+                        frame.body(),
+                        frame.replyTo() == null ? null : MessageRules.normalizeId(frame.replyTo())),
                 System.nanoTime()));
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.identity.entity.ChatUser;
 import dev.parley.chat.message.entity.MessageView;
+import dev.parley.chat.message.entity.ReactionView;
+import dev.parley.chat.message.entity.ReplyQuote;
 import dev.parley.chat.protocol.entity.Frames;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -51,6 +53,14 @@ class HotFramesTest {
         MessageView deleted = new MessageView("id-4", 9, "lobby", ALICE, "user", "", "complete", at, null, at);
         assertSame(new Frames.MessageFrame(edited), FrameCodec.write(new Frames.MessageFrame(edited)));
         assertSame(new Frames.MessageFrame(deleted), FrameCodec.write(new Frames.MessageFrame(deleted)));
+        MessageView reacted = edited.withReactions(List.of(
+                new ReactionView("👍", List.of(ALICE, new ChatUser("u-2", "Bob \"B\""))),
+                new ReactionView("👩‍💻", List.of(ALICE))));
+        assertSame(new Frames.MessageFrame(reacted), FrameCodec.write(new Frames.MessageFrame(reacted)));
+        MessageView reply = edited.withReplyTo(new ReplyQuote("id-0", 3, ALICE, "what \"was\" said…", false));
+        assertSame(new Frames.MessageFrame(reply), FrameCodec.write(new Frames.MessageFrame(reply)));
+        MessageView toRemoved = edited.withReplyTo(new ReplyQuote("id-0", 0, null, "", true));
+        assertSame(new Frames.MessageFrame(toRemoved), FrameCodec.write(new Frames.MessageFrame(toRemoved)));
     }
 
     @Test

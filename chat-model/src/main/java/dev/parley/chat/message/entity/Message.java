@@ -60,6 +60,10 @@ public class Message {
     @Column(name = "deleted_at")
     private Instant deletedAt;
 
+    /** The id of the message of the same room this one answers, if any. */
+    @Column(name = "reply_to_id", length = 36)
+    private String replyToId;
+
     protected Message() {}
 
     public Message(
@@ -100,6 +104,19 @@ public class Message {
         this.body = "";
         this.deletedAt = at;
         this.rev = rev;
+    }
+
+    /** Changed through something beside its body (a reaction): only its rev moves. */
+    public void touch(long rev) {
+        this.rev = rev;
+    }
+
+    public void replyTo(String originalId) {
+        this.replyToId = originalId;
+    }
+
+    public String replyToId() {
+        return replyToId;
     }
 
     public boolean isDeleted() {

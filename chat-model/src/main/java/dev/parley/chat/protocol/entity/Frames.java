@@ -10,10 +10,27 @@ public final class Frames {
 
     private Frames() {}
 
-    /** {@code lastRev} (an extension) is the room's change counter: resume with it as {@code rev}. */
-    public record Welcome(String type, ChatUser you, String room, List<ChatUser> presence, long lastSeq, long lastRev) {
-        public Welcome(ChatUser you, String room, List<ChatUser> presence, long lastSeq, long lastRev) {
-            this("welcome", you, room, presence, lastSeq, lastRev);
+    /**
+     * {@code lastRev} (an extension) is the room's change counter: resume with it as {@code rev};
+     * {@code lastRead} (an extension) the user's read marker in the room, null if they never read it.
+     */
+    public record Welcome(
+            String type,
+            ChatUser you,
+            String room,
+            List<ChatUser> presence,
+            long lastSeq,
+            long lastRev,
+            Long lastRead) {
+        public Welcome(ChatUser you, String room, List<ChatUser> presence, long lastSeq, long lastRev, Long lastRead) {
+            this("welcome", you, room, presence, lastSeq, lastRev, lastRead);
+        }
+    }
+
+    /** The user's read marker in this room moved (on another of their connections, or this one). */
+    public record Read(String type, long seq) {
+        public Read(long seq) {
+            this("read", seq);
         }
     }
 

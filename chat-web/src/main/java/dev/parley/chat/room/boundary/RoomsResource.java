@@ -16,6 +16,7 @@ import dev.parley.chat.room.entity.RoomName;
 import dev.parley.chat.room.entity.RoomSignal;
 import dev.parley.chat.room.entity.RoomSummary;
 import dev.parley.chat.room.entity.RoomView;
+import dev.parley.chat.room.entity.Unread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Rooms over REST: the list, settings, history pages and presence. */
@@ -59,10 +61,16 @@ public class RoomsResource {
     @EJB
     AuditLog audit;
 
+    @EJB
+    ReadMarkers readMarkers;
+
     /** Rooms the caller may enter. */
     @GET
     public List<RoomSummary> list() {
-        return rooms.visibleTo(caller.identity());
+        Map<String, Unread> unread = readMarkers.unread(caller.identity().user());
+        return rooms.visibleTo(caller.identity()).stream()
+                .map(room -> room.with(unread.get(room.name())))
+                .toList();
     }
 
     /** A room's settings (an extension); a room never used shows the defaults it would start with. */
