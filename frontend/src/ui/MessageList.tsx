@@ -174,6 +174,7 @@ interface EntryProps {
 
 function MessageEntry({ entry, focused, retry, stopReply, changes, reactions, quoted, reply, mentionsYou }: EntryProps) {
   const [mode, setMode] = useState<'view' | 'editing' | 'deleting'>('view');
+  const [picking, setPicking] = useState(false);
   const [draft, setDraft] = useState(entry.body);
   const classes = [
     'message',
@@ -234,9 +235,14 @@ function MessageEntry({ entry, focused, retry, stopReply, changes, reactions, qu
           (edited)
         </small>
       )}
-      {reactions && <Reactions entry={entry} you={reactions.you} toggle={reactions.toggle} />}
-      {(reply || changes) && mode === 'view' && (
+      {reactions && <Reactions entry={entry} you={reactions.you} toggle={reactions.toggle} picking={picking} setPicking={setPicking} />}
+      {(reply || changes || reactions) && mode === 'view' && (
         <span class="message-actions">
+          {reactions && (
+            <button type="button" class="link" aria-label="Add a reaction" aria-expanded={picking} onClick={() => setPicking(!picking)}>
+              React
+            </button>
+          )}
           {reply && (
             <button type="button" class="link" onClick={reply}>
               Reply

@@ -7,12 +7,15 @@ interface Props {
   entry: Entry;
   you: string | null;
   toggle: (emoji: string) => void;
+  /** the picker is open (the message's React button opens it) */
+  picking: boolean;
+  setPicking: (picking: boolean) => void;
 }
 
 /** A message's reactions as toggles with counts (who reacted on hover), and a picker to add one. */
-export function Reactions({ entry, you, toggle }: Props) {
-  const [picking, setPicking] = useState(false);
+export function Reactions({ entry, you, toggle, picking, setPicking }: Props) {
   const [other, setOther] = useState('');
+  if (!picking && !entry.reactions?.length) return null;
   const pick = (emoji: string) => {
     toggle(emoji);
     setPicking(false);
@@ -37,9 +40,6 @@ export function Reactions({ entry, you, toggle }: Props) {
           </button>
         );
       })}
-      <button type="button" class="reaction add" aria-label="Add a reaction" aria-expanded={picking} onClick={() => setPicking(!picking)}>
-        +
-      </button>
       {picking && (
         <form
           class="reaction-picker"
