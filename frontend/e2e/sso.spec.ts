@@ -102,6 +102,19 @@ async function rest(path: string, bearer?: string, init: RequestInit = {}): Prom
   return fetch(`${server.url}${path}`, { ...init, headers });
 }
 
+/** The names of the rooms GET /api/rooms lists for the bearer; any other answer fails with its body and the server's errors. */
+async function roomNames(bearer: string): Promise<string[]> {
+  const response = await rest('/api/rooms', bearer);
+  const body = await response.text();
+  const severe = readFileSync(server.logFile, 'utf8')
+    .split('\n')
+    .filter((line) => /SEVERE|Exception/.test(line))
+    .slice(-20)
+    .join('\n');
+  expect(response.status, `GET /api/rooms answered ${response.status}: ${body}\nserver log errors:\n${severe}`).toBe(200);
+  return (JSON.parse(body) as { name: string }[]).map((room) => room.name);
+}
+
 interface SocketOutcome {
   /** the first frame, if the connection was accepted */
   first?: { type: string; [key: string]: unknown };
@@ -245,12 +258,12 @@ test('rooms restricted to groups: hidden, 403 and 1008 for outsiders; admins and
   expect(await closed).toBe(1008);
 
   expect((await rest('/api/rooms/sso-secret/messages', nonMember)).status).toBe(403);
-  expect((await (await rest('/api/rooms', nonMember)).json()).map((r: { name: string }) => r.name)).not.toContain('sso-secret');
+  expect(await roomNames(nonMember)).not.toContain('sso-secret');
   expect(refused(await openRoom('sso-secret', nonMember))).toBe(true);
 
   for (const allowed of [member, admin]) {
     expect((await rest('/api/rooms/sso-secret/messages', allowed)).status).toBe(200);
-    expect((await (await rest('/api/rooms', allowed)).json()).map((r: { name: string }) => r.name)).toContain('sso-secret');
+    expect(await roomNames(allowed)).toContain('sso-secret');
     const inside = await openAccepted('sso-secret', allowed);
     expect(inside.first?.type).toBe('welcome');
     inside.socket!.close();
