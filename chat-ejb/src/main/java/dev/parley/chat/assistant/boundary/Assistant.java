@@ -7,6 +7,7 @@ import dev.parley.chat.assistant.control.EventStream;
 import dev.parley.chat.assistant.control.LlmGateway;
 import dev.parley.chat.assistant.control.Mentions;
 import dev.parley.chat.assistant.control.Reply;
+import dev.parley.chat.assistant.control.Speaker;
 import dev.parley.chat.assistant.control.TokenCounter;
 import dev.parley.chat.assistant.control.TurnGate;
 import dev.parley.chat.assistant.control.TurnQueue;
@@ -25,6 +26,7 @@ import dev.parley.chat.room.boundary.Rooms;
 import dev.parley.chat.room.control.Fanout;
 import dev.parley.chat.room.entity.AssistantMode;
 import dev.parley.chat.room.entity.Broadcast;
+import dev.parley.chat.room.entity.ParticipantView;
 import dev.parley.chat.room.entity.RoomBroadcast;
 import dev.parley.chat.room.entity.RoomSignal;
 import dev.parley.chat.usage.boundary.Budgets;
@@ -65,7 +67,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 @ApplicationScoped
 public class Assistant {
 
-    public static final ChatUser ASSISTANT = new ChatUser("assistant", "Assistant");
+    public static final ChatUser ASSISTANT = Speaker.ASSISTANT;
     public static final ChatUser SYSTEM = new ChatUser("system", "System");
     private static final Logger LOG = Logger.getLogger(Assistant.class.getName());
     private static final long SETTINGS_TTL_NANOS = TimeUnit.SECONDS.toNanos(2);
@@ -168,12 +170,24 @@ public class Assistant {
         timers.shutdownNow();
     }
 
-    /** A stored user message: queue a reply if it calls the assistant here. */
+    /**
+     * A stored user message: queue a turn for the assistant if it calls it here (or the room has
+     * it answer everything), then one for each AI participant it mentions, in the order named.
+     */
     public void onStored(@Observes StoredMessage stored) {
         MessageView message = stored.message();
-        boolean mentioned = Mentions.mentionsAssistant(message.body());
         CachedSettings room = settings(message.room());
-        if (room.mode() == AssistantMode.OFF || (room.mode() == AssistantMode.MENTION && !mentioned)) {
+        if (room.mode() == AssistantMode.OFF) {
+            return;
+        }
+        java.util.List<Speaker> called = new java.util.ArrayList<>();
+        if (room.mode() == AssistantMode.ALWAYS || Mentions.mentionsAssistant(message.body())) {
+            called.add(Speaker.assistant(model, room.persona()));
+        }
+        for (String name : Mentions.named(message.body(), room.participants().keySet())) {
+            called.add(Speaker.of(room.participants().get(name)));
+        }
+        if (called.isEmpty()) {
             return;
         }
         if (paused) {
@@ -184,8 +198,10 @@ public class Assistant {
                             ErrorCode.ASSISTANT_UNAVAILABLE, "the assistant is paused by an operator", message.id()))));
             return;
         }
-        turns.add(message.room(), new Ask(message.room(), stored.author().user(), room.persona(), message.id()))
-                .ifPresent(now -> readers.execute(() -> answer(now)));
+        for (Speaker speaker : called) {
+            turns.add(message.room(), new Ask(message.room(), stored.author().user(), speaker, message.id()))
+                    .ifPresent(now -> readers.execute(() -> answer(now)));
+        }
     }
 
     /** Stops the reply streaming in the room, if any; queued turns stay queued. */
@@ -245,12 +261,15 @@ public class Assistant {
             return;
         }
         try {
-            if (!gateway.configured()) {
+            if (!gateway.configured(ask.speaker().provider())) {
                 MessageView notice = store.storeReply(
                         ask.room(),
                         SYSTEM,
                         Role.SYSTEM,
-                        "The assistant is not configured on this server (CHAT_LLM_BASE_URL is not set).",
+                        ask.speaker().participant() == null
+                                ? "The assistant is not configured on this server (CHAT_LLM_BASE_URL is not set)."
+                                : "@" + ask.speaker().participant() + " cannot answer: its provider '"
+                                        + ask.speaker().provider() + "' is not configured on this server.",
                         Status.COMPLETE);
                 fanout.publish(new RoomBroadcast(
                         ask.room(), FrameCodec.write(new Frames.MessageFrame(notice)), notice.seq(), null));
@@ -259,7 +278,9 @@ public class Assistant {
             }
             context = Conversation.build(
                     ask.room(),
-                    ask.persona(),
+                    ask.speaker().user().id(),
+                    ask.speaker().participant(),
+                    ask.speaker().persona(),
                     store.latest(ask.room(), contextMessages).messages(),
                     contextTokens);
             reservation = reserve(ask, Conversation.promptTokens(context) + replyReserve);
@@ -287,7 +308,7 @@ public class Assistant {
         }
         MessageView started;
         try {
-            started = store.storeReply(ask.room(), ASSISTANT, Role.ASSISTANT, "", Status.STREAMING);
+            started = store.storeReply(ask.room(), ask.speaker().user(), Role.ASSISTANT, "", Status.STREAMING);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "room {0}: storing the start of a reply failed: {1}", new Object[] {
                 ask.room(), e.toString()
@@ -297,7 +318,7 @@ public class Assistant {
             next(ask.room());
             return;
         }
-        Reply reply = new Reply(started, ask.askedBy());
+        Reply reply = new Reply(started, ask.askedBy(), ask.speaker());
         if (reservation != null) {
             reservations.put(reply, reservation);
         }
@@ -363,7 +384,9 @@ public class Assistant {
     }
 
     private void read(Reply reply, java.util.List<CompletionRequest.Turn> context) {
-        try (Response response = gateway.open(CompletionRequest.streaming(model, context))) {
+        Speaker speaker = reply.speaker();
+        try (Response response =
+                gateway.open(speaker.provider(), CompletionRequest.streaming(speaker.model(), context))) {
             meters.circuitClosed();
             reply.onCancel(response::close);
             if (reply.isEnded()) {
@@ -431,7 +454,8 @@ public class Assistant {
                     room,
                     reply.askedBy().id(),
                     reply.askedBy().name(),
-                    model,
+                    reply.speaker().model(),
+                    reply.speaker().usageName(),
                     usage.promptTokens(),
                     usage.completionTokens(),
                     estimated,
@@ -478,13 +502,20 @@ public class Assistant {
             return cached;
         }
         CachedSettings fresh = rooms.find(room)
-                .map(r -> new CachedSettings(r.assistantMode(), r.persona(), now))
-                .orElse(new CachedSettings(AssistantMode.MENTION, null, now));
+                .map(r -> new CachedSettings(r.assistantMode(), r.persona(), byName(rooms.participants(room)), now))
+                .orElse(new CachedSettings(AssistantMode.MENTION, null, Map.of(), now));
         settings.put(room, fresh);
         return fresh;
     }
 
-    private record Ask(String room, ChatUser askedBy, String persona, String messageId) {}
+    private static Map<String, ParticipantView> byName(java.util.List<ParticipantView> participants) {
+        Map<String, ParticipantView> byName = new java.util.LinkedHashMap<>();
+        participants.forEach(participant -> byName.put(participant.name(), participant));
+        return byName;
+    }
 
-    private record CachedSettings(AssistantMode mode, String persona, long readAt) {}
+    private record Ask(String room, ChatUser askedBy, Speaker speaker, String messageId) {}
+
+    private record CachedSettings(
+            AssistantMode mode, String persona, Map<String, ParticipantView> participants, long readAt) {}
 }

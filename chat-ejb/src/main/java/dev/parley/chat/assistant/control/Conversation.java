@@ -14,6 +14,20 @@ public final class Conversation {
     private Conversation() {}
 
     public static List<Turn> build(String room, String persona, List<MessageView> recent, int maxTokens) {
+        return build(room, Speaker.ASSISTANT_ID, null, persona, recent, maxTokens);
+    }
+
+    /**
+     * The context for one AI speaker: its own earlier messages are its turns; the other AI
+     * participants' messages read like people's, with their names.
+     */
+    public static List<Turn> build(
+            String room,
+            String speakerId,
+            String participantName,
+            String persona,
+            List<MessageView> recent,
+            int maxTokens) {
         List<Turn> turns = new ArrayList<>();
         for (MessageView message : recent) {
             if (message.deletedAt() != null) {
@@ -22,9 +36,13 @@ public final class Conversation {
             switch (message.role()) {
                 case "user" -> turns.add(new Turn("user", message.user().name() + ": " + message.body()));
                 case "assistant" -> {
-                    if (!message.body().isBlank()) {
-                        turns.add(new Turn("assistant", message.body()));
+                    if (message.body().isBlank()) {
+                        continue;
                     }
+                    turns.add(
+                            speakerId.equals(message.user().id())
+                                    ? new Turn("assistant", message.body())
+                                    : new Turn("user", message.user().name() + ": " + message.body()));
                 }
                 default -> {}
             }
@@ -37,7 +55,7 @@ public final class Conversation {
             total -= sizes.remove(0);
         }
         List<Turn> request = new ArrayList<>();
-        request.add(new Turn("system", systemPrompt(room, persona)));
+        request.add(new Turn("system", systemPrompt(room, participantName, persona)));
         request.addAll(turns);
         return request;
     }
@@ -49,8 +67,10 @@ public final class Conversation {
                 .sum();
     }
 
-    static String systemPrompt(String room, String persona) {
-        String base = "You are the assistant in the group chat room \"" + room + "\". Several people talk here; "
+    static String systemPrompt(String room, String participantName, String persona) {
+        String who =
+                participantName == null ? "the assistant" : "@" + participantName + ", one of the AI participants,";
+        String base = "You are " + who + " in the group chat room \"" + room + "\". Several people talk here; "
                 + "each of their messages starts with the speaker's name and a colon. Answer the room helpfully and "
                 + "concisely, addressing people by name when it helps.";
         return persona == null || persona.isBlank() ? base : base + "\n\n" + persona;

@@ -11,6 +11,7 @@ public final class Reply {
 
     private final MessageView message;
     private final ChatUser askedBy;
+    private final Speaker speaker;
     private final long startedNanos = System.nanoTime();
     private final StringBuilder body = new StringBuilder();
     private final AtomicBoolean ended = new AtomicBoolean();
@@ -24,9 +25,14 @@ public final class Reply {
     private volatile Future<?> firstTokenTimer;
     private volatile Future<?> totalTimer;
 
-    public Reply(MessageView message, ChatUser askedBy) {
+    public Reply(MessageView message, ChatUser askedBy, Speaker speaker) {
         this.message = message;
         this.askedBy = askedBy;
+        this.speaker = speaker;
+    }
+
+    public Speaker speaker() {
+        return speaker;
     }
 
     /** Appends text and returns the delta's index; the caller publishes under this reply's lock. */

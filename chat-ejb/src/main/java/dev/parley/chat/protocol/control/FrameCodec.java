@@ -74,7 +74,8 @@ public final class FrameCodec {
                     number(object, "y"),
                     string(object, "emoji"),
                     string(object, "replyTo"),
-                    number(object, "seq"));
+                    number(object, "seq"),
+                    number(object, "since"));
         } catch (WrongType e) {
             throw new MalformedFrameException("field '" + e.field + "' must be " + e.expected, id);
         }

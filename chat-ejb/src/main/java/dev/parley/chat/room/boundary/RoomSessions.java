@@ -1,6 +1,7 @@
 package dev.parley.chat.room.boundary;
 
 import dev.parley.chat.assistant.boundary.Assistant;
+import dev.parley.chat.assistant.boundary.CatchUp;
 import dev.parley.chat.assistant.control.Reply;
 import dev.parley.chat.identity.entity.ChatUser;
 import dev.parley.chat.message.boundary.MessageStore;
@@ -76,6 +77,9 @@ public class RoomSessions {
 
     @Inject
     Assistant assistant;
+
+    @Inject
+    CatchUp catchUp;
 
     @Inject
     MessageChanges changes;
@@ -161,7 +165,8 @@ public class RoomSessions {
                 "edit", changes::onEdit,
                 "delete", changes::onDelete,
                 "react", changes::onReact,
-                "read", reading::onRead);
+                "read", reading::onRead,
+                "catchup", catchUp::onCatchUp);
     }
 
     private void registerMeters() {

@@ -2,7 +2,9 @@ package dev.parley.chat.room.boundary;
 
 import dev.parley.chat.identity.entity.Identity;
 import dev.parley.chat.presence.boundary.Presence;
+import dev.parley.chat.room.entity.AiParticipant;
 import dev.parley.chat.room.entity.AssistantMode;
+import dev.parley.chat.room.entity.ParticipantView;
 import dev.parley.chat.room.entity.Room;
 import dev.parley.chat.room.entity.RoomBan;
 import dev.parley.chat.room.entity.RoomSummary;
@@ -101,7 +103,39 @@ public class Rooms {
         if (settings.allowedGroups() != null) {
             room.allowedGroups(settings.allowedGroups());
         }
-        return RoomView.of(room);
+        if (settings.participants() != null) {
+            replaceParticipants(name, settings.participants());
+        }
+        return RoomView.of(room, participants(name));
+    }
+
+    /** The room's settings with its AI participants; a room never used shows the defaults it would start with. */
+    public RoomView view(String name) {
+        Room room = em.find(Room.class, name);
+        if (room == null) {
+            return new RoomView(
+                    name, null, AssistantMode.MENTION.wireName(), null, List.of(), null, 0, null, List.of());
+        }
+        return RoomView.of(room, participants(name));
+    }
+
+    /** The room's AI participants besides the assistant, by name. */
+    public List<ParticipantView> participants(String room) {
+        return em
+                .createQuery("select p from AiParticipant p where p.room = :room order by p.name", AiParticipant.class)
+                .setParameter("room", room)
+                .getResultList()
+                .stream()
+                .map(AiParticipant::view)
+                .toList();
+    }
+
+    private void replaceParticipants(String room, List<ParticipantView> participants) {
+        em.createQuery("delete from AiParticipant p where p.room = :room")
+                .setParameter("room", room)
+                .executeUpdate();
+        Instant now = Instant.now();
+        participants.forEach(participant -> em.persist(new AiParticipant(room, participant, now)));
     }
 
     /** Rooms whose name or title contains {@code query} (all when blank), by name, at most {@code limit}. */
@@ -210,5 +244,11 @@ public class Rooms {
     public record Removal(String userId, String userName, Instant until, String reason, String by) {}
 
     /** The settings a room's owner may change. */
-    public record RoomSettings(String title, String assistant, String persona, List<String> allowedGroups) {}
+    /** Settings to change; null leaves one as it is. {@code participants} replaces the whole list. */
+    public record RoomSettings(
+            String title,
+            String assistant,
+            String persona,
+            List<String> allowedGroups,
+            List<ParticipantView> participants) {}
 }

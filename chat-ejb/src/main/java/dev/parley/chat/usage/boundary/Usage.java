@@ -3,6 +3,7 @@ package dev.parley.chat.usage.boundary;
 import dev.parley.chat.identity.entity.ChatUser;
 import dev.parley.chat.identity.entity.Identity;
 import dev.parley.chat.usage.entity.Tally;
+import dev.parley.chat.usage.entity.UsageRecord;
 import dev.parley.chat.usage.entity.UsageReport;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -20,6 +21,11 @@ public class Usage {
 
     @PersistenceContext
     EntityManager em;
+
+    /** Records the cost of a call that left no message behind (a private catch-up). */
+    public void record(UsageRecord record) {
+        em.persist(record);
+    }
 
     public Tally total() {
         Object[] row = em.createQuery("select " + SUMS + " from UsageRecord u", Object[].class)
@@ -132,7 +138,27 @@ public class Usage {
                                     t.totalTokens());
                         })
                         .toList();
-        return new UsageReport(total(), rooms, users, models);
+        List<UsageReport.ParticipantTally> participants = !caller.isAdmin()
+                ? List.of()
+                : em
+                        .createQuery(
+                                "select coalesce(u.participant, 'assistant'), u.model, " + SUMS
+                                        + " from UsageRecord u group by coalesce(u.participant, 'assistant'), u.model",
+                                Object[].class)
+                        .getResultList()
+                        .stream()
+                        .map(row -> {
+                            Tally t = tally(row, 2);
+                            return new UsageReport.ParticipantTally(
+                                    (String) row[0],
+                                    (String) row[1],
+                                    t.requests(),
+                                    t.promptTokens(),
+                                    t.completionTokens(),
+                                    t.totalTokens());
+                        })
+                        .toList();
+        return new UsageReport(total(), rooms, users, models, participants);
     }
 
     private static Tally tally(Object[] row, int from) {

@@ -12,8 +12,11 @@ import org.junit.jupiter.api.Test;
 class ConversationTest {
 
     static MessageView message(long seq, String name, String role, String body) {
-        return new MessageView(
-                "id" + seq, seq, "lobby", new ChatUser(name, name), role, body, "complete", Instant.EPOCH);
+        return message(seq, new ChatUser(name, name), role, body);
+    }
+
+    static MessageView message(long seq, ChatUser user, String role, String body) {
+        return new MessageView("id" + seq, seq, "lobby", user, role, body, "complete", Instant.EPOCH);
     }
 
     @Test
@@ -23,7 +26,7 @@ class ConversationTest {
                 "Speak like a pirate.",
                 List.of(
                         message(1, "Alice", "user", "hi all"),
-                        message(2, "Assistant", "assistant", "Ahoy!"),
+                        message(2, Speaker.ASSISTANT, "assistant", "Ahoy!"),
                         message(3, "Bob", "user", "@assistant a joke?"),
                         message(4, "System", "system", "not for the model")),
                 1000);
@@ -31,6 +34,25 @@ class ConversationTest {
         assertThat(turns.get(0).content()).contains("lobby").contains("Speak like a pirate.");
         assertThat(turns.get(1).content()).isEqualTo("Alice: hi all");
         assertThat(turns.get(3).content()).isEqualTo("Bob: @assistant a joke?");
+    }
+
+    @Test
+    void aParticipantSeesItsOwnMessagesAsItsTurnsAndTheOtherAisByName() {
+        ChatUser reviewer = new ChatUser("assistant:reviewer", "reviewer");
+        List<Turn> turns = Conversation.build(
+                "lobby",
+                reviewer.id(),
+                "reviewer",
+                "Review code strictly.",
+                List.of(
+                        message(1, "Alice", "user", "@assistant @reviewer look"),
+                        message(2, Speaker.ASSISTANT, "assistant", "Looks fine."),
+                        message(3, reviewer, "assistant", "Two bugs.")),
+                1000);
+        assertThat(turns).extracting(Turn::role).containsExactly("system", "user", "user", "assistant");
+        assertThat(turns.get(0).content()).contains("@reviewer").contains("Review code strictly.");
+        assertThat(turns.get(2).content()).isEqualTo("Assistant: Looks fine.");
+        assertThat(turns.get(3).content()).isEqualTo("Two bugs.");
     }
 
     @Test

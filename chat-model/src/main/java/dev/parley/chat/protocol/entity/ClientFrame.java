@@ -13,9 +13,10 @@ public record ClientFrame(
         Double y,
         String emoji,
         String replyTo,
-        Double seq) {
+        Double seq,
+        Double since) {
 
     public ClientFrame(String type, String id, String body, Boolean typing, Double x, Double y) {
-        this(type, id, body, typing, x, y, null, null, null);
+        this(type, id, body, typing, x, y, null, null, null, null);
     }
 }

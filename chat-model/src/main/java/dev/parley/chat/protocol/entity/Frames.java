@@ -130,6 +130,33 @@ public final class Frames {
         }
     }
 
+    /**
+     * A private catch-up starts streaming to the one who asked: a summary of the room's messages
+     * {@code from} to {@code to} (seqs), nobody else sees it and it is not stored.
+     */
+    public record Summary(String type, String id, String room, long from, long to, int messages) {
+        public Summary(String id, String room, long from, long to, int messages) {
+            this("summary", id, room, from, to, messages);
+        }
+    }
+
+    /** The next text of a streaming catch-up; {@code index} counts from 1 as for {@code delta}. */
+    public record SummaryDelta(String type, String id, String text, long index) {
+        public SummaryDelta(String id, String text, long index) {
+            this("summaryDelta", id, text, index);
+        }
+    }
+
+    /**
+     * The catch-up ended ({@code complete}, or {@code failed} with the problem): its whole text,
+     * and the seqs of the messages it cites as {@code [#seq]}.
+     */
+    public record SummaryEnd(String type, String id, String status, String body, List<Long> sources, String problem) {
+        public SummaryEnd(String id, String status, String body, List<Long> sources, String problem) {
+            this("summaryEnd", id, status, body, sources, problem);
+        }
+    }
+
     public record Error(String type, String code, String message, String id) {
         public Error(ErrorCode code, String message, String id) {
             this("error", code.wireName(), message, id);

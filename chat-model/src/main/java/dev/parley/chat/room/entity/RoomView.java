@@ -3,7 +3,7 @@ package dev.parley.chat.room.entity;
 import java.time.Instant;
 import java.util.List;
 
-/** A room as {@code PUT /api/rooms/{room}} and the {@code room} frame show it. */
+/** A room as {@code PUT /api/rooms/{room}} and the {@code room} frame show it, with its AI participants. */
 public record RoomView(
         String name,
         String title,
@@ -12,9 +12,10 @@ public record RoomView(
         List<String> allowedGroups,
         String creatorId,
         long lastSeq,
-        Instant lastActivityAt) {
+        Instant lastActivityAt,
+        List<ParticipantView> participants) {
 
-    public static RoomView of(Room room) {
+    public static RoomView of(Room room, List<ParticipantView> participants) {
         return new RoomView(
                 room.name(),
                 room.title(),
@@ -23,6 +24,7 @@ public record RoomView(
                 room.allowedGroups(),
                 room.creatorId(),
                 room.lastSeq(),
-                room.lastActivityAt());
+                room.lastActivityAt(),
+                participants);
     }
 }

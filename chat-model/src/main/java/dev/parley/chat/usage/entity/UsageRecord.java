@@ -27,6 +27,10 @@ public class UsageRecord {
     @Column(length = 200, nullable = false)
     private String model;
 
+    /** Which AI answered: {@code assistant}, a room's participant, or {@code catch-up}. */
+    @Column(length = 64)
+    private String participant;
+
     @Column(name = "prompt_tokens", nullable = false)
     private long promptTokens;
 
@@ -57,6 +61,7 @@ public class UsageRecord {
             String userId,
             String userName,
             String model,
+            String participant,
             long promptTokens,
             long completionTokens,
             boolean estimated,
@@ -68,6 +73,7 @@ public class UsageRecord {
         this.userId = userId;
         this.userName = userName;
         this.model = model;
+        this.participant = participant;
         this.promptTokens = promptTokens;
         this.completionTokens = completionTokens;
         this.totalTokens = promptTokens + completionTokens;

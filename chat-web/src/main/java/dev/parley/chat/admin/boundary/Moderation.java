@@ -98,7 +98,7 @@ public class Moderation {
     /** Turns the room's assistant off and stops the reply streaming there now. */
     public RoomView silenceAssistant(
             AuditView.Actor actor, dev.parley.chat.identity.entity.Identity caller, String room) {
-        RoomView view = rooms.configure(room, caller, new Rooms.RoomSettings(null, "off", null, null));
+        RoomView view = rooms.configure(room, caller, new Rooms.RoomSettings(null, "off", null, null, null));
         fanout.publish(RoomBroadcast.toAll(room, FrameCodec.write(new Frames.RoomChanged(view))));
         fanout.signal(new RoomSignal(room, RoomSignal.Kind.SETTINGS_CHANGED));
         fanout.signal(new RoomSignal(room, RoomSignal.Kind.STOP_ASSISTANT));

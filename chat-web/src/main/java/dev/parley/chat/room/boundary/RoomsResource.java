@@ -8,7 +8,9 @@ import dev.parley.chat.message.entity.MessagePage;
 import dev.parley.chat.presence.boundary.Presence;
 import dev.parley.chat.protocol.control.FrameCodec;
 import dev.parley.chat.protocol.entity.Frames;
+import dev.parley.chat.provider.control.LlmProviders;
 import dev.parley.chat.room.control.Fanout;
+import dev.parley.chat.room.control.ParticipantRules;
 import dev.parley.chat.room.entity.AssistantMode;
 import dev.parley.chat.room.entity.Room;
 import dev.parley.chat.room.entity.RoomBroadcast;
@@ -64,6 +66,9 @@ public class RoomsResource {
     @EJB
     ReadMarkers readMarkers;
 
+    @Inject
+    LlmProviders providers;
+
     /** Rooms the caller may enter. */
     @GET
     public List<RoomSummary> list() {
@@ -82,9 +87,7 @@ public class RoomsResource {
         if (room.isPresent() && !room.get().admits(caller.identity().groups())) {
             throw new ForbiddenException();
         }
-        return room.map(RoomView::of)
-                .orElseGet(() ->
-                        new RoomView(name, null, AssistantMode.MENTION.wireName(), null, List.of(), null, 0, null));
+        return rooms.view(name);
     }
 
     /** Changes a room's settings (its creator or an admin); creates the room if it is new. */
@@ -93,8 +96,8 @@ public class RoomsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public RoomView configure(@PathParam("room") String name, Rooms.RoomSettings settings) {
         validName(name);
-        Rooms.RoomSettings requested = settings == null ? new Rooms.RoomSettings(null, null, null, null) : settings;
-        validate(requested);
+        Rooms.RoomSettings requested =
+                validated(settings == null ? new Rooms.RoomSettings(null, null, null, null, null) : settings);
         Identity identity = caller.identity();
         Optional<Room> existing = rooms.find(name);
         if (existing.isPresent()
@@ -159,6 +162,12 @@ public class RoomsResource {
         if (settings.allowedGroups() != null) {
             changed.add("allowedGroups=" + settings.allowedGroups());
         }
+        if (settings.participants() != null) {
+            changed.add("participants="
+                    + settings.participants().stream()
+                            .map(p -> p.name() + " (" + p.provider() + "/" + p.model() + ")")
+                            .toList());
+        }
         return String.join(", ", changed);
     }
 
@@ -172,6 +181,20 @@ public class RoomsResource {
         if (!RoomName.isValid(name)) {
             throw new IllegalArgumentException("room names match ^[a-z0-9][a-z0-9-]{0,63}$");
         }
+    }
+
+    /** The settings as they will be applied (participants completed with their default models), or 400. */
+    private Rooms.RoomSettings validated(Rooms.RoomSettings settings) {
+        validate(settings);
+        if (settings.participants() == null) {
+            return settings;
+        }
+        return new Rooms.RoomSettings(
+                settings.title(),
+                settings.assistant(),
+                settings.persona(),
+                settings.allowedGroups(),
+                ParticipantRules.validated(settings.participants(), providers::find));
     }
 
     private static void validate(Rooms.RoomSettings settings) {

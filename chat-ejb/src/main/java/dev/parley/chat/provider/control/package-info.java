@@ -1,0 +1,2 @@
+/** The language-model providers this server is configured with. */
+package dev.parley.chat.provider.control;

@@ -1,0 +1,2 @@
+/** Providers as users may see them: names and models, never addresses or keys. */
+package dev.parley.chat.provider.entity;

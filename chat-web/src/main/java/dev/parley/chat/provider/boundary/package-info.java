@@ -1,0 +1,2 @@
+/** The configured language-model providers over REST. */
+package dev.parley.chat.provider.boundary;
