@@ -3,6 +3,7 @@ package dev.parley.chat.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.it.production.PostgresSchema;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +83,21 @@ class BudgetIT {
                         .as("a reply starts only while the budget has tokens left")
                         .isEqualTo(spent < USER_BUDGET ? "complete" : "error");
                 assertThat(spentToday(api, spender)).isLessThanOrEqualTo(USER_BUDGET + ONE_REPLY);
+
+                // a private catch-up is paid from the same budget: refused now, and never sent upstream
+                if (spentToday(api, spender) < USER_BUDGET) {
+                    again.send(WsClient.message(UUID.randomUUID().toString(), "@assistant use up the rest"));
+                    again.next(f -> "complete".equals(f.getString("type")), Duration.ofSeconds(20));
+                }
+                again.skipUnread();
+                int before = llm.requests().size();
+                again.send(Json.createObjectBuilder()
+                        .add("type", "catchup")
+                        .add("since", 0)
+                        .build());
+                JsonObject refusedCatchUp = again.next("error");
+                assertThat(refusedCatchUp.getString("code")).isEqualTo("quota_exceeded");
+                assertThat(llm.requests()).hasSize(before);
             } finally {
                 sockets.forEach(WsClient::close);
             }

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real HTTP server speaking the OpenAI streaming chat completions protocol, with faults chosen by
  * a word in the last user message: {@code slow}, {@code fail500}, {@code fail429}, {@code cut},
- * {@code hang}, {@code nousage}; {@code bench} streams 50 tokens that each carry the
+ * {@code hang}, {@code nousage}; a prompt of numbered messages ({@code [#12] …}, a catch-up) is answered citing the first; {@code bench} streams 50 tokens that each carry the
  * {@code System.nanoTime()} at which they were sent, for latency measurements in the same JVM. It records every request and every stream the client abandoned.
  */
 public final class FakeLlm {
@@ -38,6 +38,8 @@ public final class FakeLlm {
             return thread;
         }));
         server.createContext("/v1/chat/completions", this::complete);
+        // a second provider (CHAT_LLM_PROVIDERS=second), told apart by the path each request records
+        server.createContext("/second/v1/chat/completions", this::complete);
         server.start();
     }
 
@@ -74,7 +76,9 @@ public final class FakeLlm {
                 new StringReader(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)))) {
             request = reader.readObject();
         }
-        requests.add(request);
+        requests.add(Json.createObjectBuilder(request)
+                .add("_path", exchange.getRequestURI().getPath())
+                .build());
         var messages = request.getJsonArray("messages");
         String last = messages.getJsonObject(messages.size() - 1).getString("content");
         try {
@@ -110,7 +114,11 @@ public final class FakeLlm {
             return;
         }
         boolean slow = prompt.contains("slow");
-        List<String> tokens = slow ? java.util.Collections.nCopies(30, "la ") : TOKENS;
+        java.util.regex.Matcher cited =
+                java.util.regex.Pattern.compile("\\[#(\\d+)]").matcher(prompt);
+        List<String> tokens = slow
+                ? java.util.Collections.nCopies(30, "la ")
+                : cited.find() ? List.of("- They ", "decided ", "[#" + cited.group(1) + "]", ".") : TOKENS;
         int sent = 0;
         for (String token : tokens) {
             event(

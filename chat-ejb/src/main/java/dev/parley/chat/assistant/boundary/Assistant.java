@@ -171,8 +171,8 @@ public class Assistant {
     }
 
     /**
-     * A stored user message: queue a turn for the assistant if it calls it here (or the room has
-     * it answer everything), then one for each AI participant it mentions, in the order named.
+     * A stored user message: a turn for each AI it mentions (the assistant or a room's participant),
+     * in the order named; in a room where the assistant answers everything, its turn comes first.
      */
     public void onStored(@Observes StoredMessage stored) {
         MessageView message = stored.message();
@@ -180,12 +180,19 @@ public class Assistant {
         if (room.mode() == AssistantMode.OFF) {
             return;
         }
+        java.util.Set<String> callable =
+                new java.util.HashSet<>(room.participants().keySet());
+        callable.add(Speaker.ASSISTANT_ID);
+        java.util.List<String> named = Mentions.named(message.body(), callable);
         java.util.List<Speaker> called = new java.util.ArrayList<>();
-        if (room.mode() == AssistantMode.ALWAYS || Mentions.mentionsAssistant(message.body())) {
+        if (room.mode() == AssistantMode.ALWAYS && !named.contains(Speaker.ASSISTANT_ID)) {
             called.add(Speaker.assistant(model, room.persona()));
         }
-        for (String name : Mentions.named(message.body(), room.participants().keySet())) {
-            called.add(Speaker.of(room.participants().get(name)));
+        for (String name : named) {
+            called.add(
+                    name.equals(Speaker.ASSISTANT_ID)
+                            ? Speaker.assistant(model, room.persona())
+                            : Speaker.of(room.participants().get(name)));
         }
         if (called.isEmpty()) {
             return;

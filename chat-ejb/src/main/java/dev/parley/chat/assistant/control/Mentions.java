@@ -10,13 +10,12 @@ import java.util.regex.Pattern;
 /** Whether a message calls the assistant, and which of a room's AI participants it calls. */
 public final class Mentions {
 
-    private static final Pattern MENTION = Pattern.compile("(^|[^\\w@])@assistant\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern ANY = Pattern.compile("(?:^|[^\\w@])@([A-Za-z][\\w-]{0,31})");
 
     private Mentions() {}
 
     public static boolean mentionsAssistant(String body) {
-        return body != null && MENTION.matcher(body).find();
+        return !named(body, List.of("assistant")).isEmpty();
     }
 
     /** The names among {@code names} (lower case) that the body mentions, each once, in the order they first appear. */
