@@ -22,6 +22,7 @@ test.beforeAll(async () => {
   server = new ParleyServer(await freePort(), {
     CHAT_LLM_BASE_URL: llmUrl,
     CHAT_LLM_MODEL: 'e2e-model',
+    CHAT_LLM_MODELS: 'e2e-model-large',
     CHAT_RATE_PER_SECOND: '200',
     CHAT_RATE_BURST: '400',
   });
@@ -424,6 +425,59 @@ test('unread counts, the new-messages divider, mentions that reach a person who 
   await bob.page.goto('/#/');
   await expect(card.locator('.unread-badge')).toHaveCount(0, { timeout: 10_000 });
   await expect(card.locator('.mention-badge')).toHaveCount(0);
+  await alice.context.close();
+  await bob.context.close();
+});
+
+test('an AI participant added in the settings answers its mention by name; a catch-up streams to the one who was away only', async ({
+  browser,
+}) => {
+  const alice = await person(browser, 'Alice');
+  const bob = await person(browser, 'Bob');
+  await joinRoom(alice.page, 'e2e-crew');
+  await alice.page.getByRole('button', { name: 'Settings' }).click();
+  await alice.page.getByRole('button', { name: 'Add an AI participant' }).click();
+  const row = alice.page.getByTestId('participant');
+  await row.getByLabel('Name (mentioned as @name)').fill('reviewer');
+  await expect(row.getByLabel('Model')).toHaveValue('default/e2e-model');
+  await row.getByLabel('Model').selectOption('default/e2e-model-large');
+  await row.getByLabel('Persona').fill('You review strictly.');
+  await alice.page.getByRole('button', { name: 'Save' }).click();
+  await expect(alice.page.getByRole('dialog')).toHaveCount(0);
+
+  await joinRoom(bob.page, 'e2e-crew');
+  await bob.page.getByLabel('Message', { exact: true }).fill('@rev');
+  await bob.page.getByRole('button', { name: '@reviewer' }).click();
+  await bob.page.getByLabel('Message', { exact: true }).pressSequentially('is this ready?');
+  await bob.page.getByLabel('Message', { exact: true }).press('Enter');
+  const answer = log(alice.page).locator('section.role-assistant').last();
+  await expect(answer.locator('.sender')).toHaveText('reviewer');
+  await expect(answer.locator('.body').last()).toContainText('Hello from the fake model.', { timeout: 15_000 });
+
+  // Bob steps away; Alice goes on; back in the room Bob asks for what he missed
+  await bob.page.goto('/#/');
+  await say(alice.page, 'we ship on Friday');
+  await say(alice.page, 'the release notes need a review');
+  await say(alice.page, 'and the demo moves to Monday');
+  await expect(messageBodies(alice.page).last()).toHaveText('and the demo moves to Monday');
+  const seqs = await seqsOf(alice.page);
+  const [first, last] = [seqs.at(-3)!, seqs.at(-1)!];
+  await bob.page.getByRole('link', { name: /#e2e-crew/ }).click();
+  await bob.page.getByRole('button', { name: 'Catch up (3 new)' }).click();
+  const panel = bob.page.getByTestId('catch-up');
+  await expect(panel).toContainText('Catch-up: 3 messages');
+  await expect(panel).toContainText('only you see this');
+  await expect(panel.getByRole('listitem')).toHaveText([`It started #${first}`, `and ended #${last}`]);
+  await expect(panel).toHaveAttribute('aria-busy', 'false');
+  await bob.page.screenshot({ path: join(SCREENSHOTS, 'catch-up.png') });
+  await expect(alice.page.getByTestId('catch-up')).toHaveCount(0);
+
+  await panel.getByRole('link', { name: `#${first}` }).click();
+  const cited = log(bob.page).locator(`article.message[data-seq="${first}"]`);
+  await expect(cited).toHaveClass(/focused/);
+  await expect(cited.locator('.body')).toHaveText('we ship on Friday');
+  await panel.getByRole('button', { name: 'Close the catch-up' }).click();
+  await expect(panel).toHaveCount(0);
   await alice.context.close();
   await bob.context.close();
 });

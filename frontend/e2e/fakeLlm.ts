@@ -1,6 +1,6 @@
 // An OpenAI-compatible chat-completions endpoint that streams a fixed Markdown reply token by
 // token, with usage numbers, like a real provider. "slowly" in the prompt makes it crawl, so a
-// test can press Stop mid-reply.
+// test can press Stop mid-reply; a catch-up's numbered messages are answered citing the first and last.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -31,8 +31,15 @@ export class FakeLlm {
     for await (const chunk of req) raw += chunk;
     const request = JSON.parse(raw) as { model: string; messages: { content: string }[] };
     const prompt = request.messages.map((m) => m.content).join('\n');
-    const slow = /slowly/i.test(request.messages.at(-1)?.content ?? '');
-    const tokens = slow ? Array.from({ length: 200 }, (_, i) => `word${i} `) : REPLY.match(/\S+\s*/g)!;
+    const last = request.messages.at(-1)?.content ?? '';
+    const slow = /slowly/i.test(last);
+    // a catch-up numbers the messages it summarises: cite the first and the last
+    const cited = [...last.matchAll(/\[#(\d+)\]/g)].map((m) => m[1]);
+    const tokens = slow
+      ? Array.from({ length: 200 }, (_, i) => `word${i} `)
+      : cited.length > 0
+        ? ['- It ', 'started ', `[#${cited[0]}]\n`, '- and ', 'ended ', `[#${cited.at(-1)}]`]
+        : REPLY.match(/\S+\s*/g)!;
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
     let closed = false;
     res.on('close', () => (closed = true));

@@ -41,12 +41,27 @@ export interface Reaction {
   users: User[];
 }
 
+/** A named AI participant of a room besides the assistant, mentioned as `@name`. */
+export interface Participant {
+  name: string;
+  provider: string;
+  model: string;
+  persona?: string;
+}
+
+/** A provider the server offers AI participants (GET /api/assistant/providers); the first model is its default. */
+export interface Provider {
+  name: string;
+  models: string[];
+}
+
 export interface RoomInfo {
   name: string;
   title?: string;
   assistant?: 'mention' | 'always' | 'off';
   persona?: string;
   allowedGroups?: string[];
+  participants?: Participant[];
 }
 
 export type ServerFrame =
@@ -65,6 +80,9 @@ export type ServerFrame =
   | { type: 'update'; message: ChatMessage; rev: number }
   | { type: 'changes'; messages: ChatMessage[]; hasMore: boolean; lastRev: number }
   | { type: 'room'; room: RoomInfo }
+  | { type: 'summary'; id: string; room: string; from: number; to: number; messages: number }
+  | { type: 'summaryDelta'; id: string; text: string; index: number }
+  | { type: 'summaryEnd'; id: string; status: 'complete' | 'failed'; body: string; sources: number[]; problem?: string }
   | { type: 'pong' }
   | { type: 'error'; code: string; message: string; id?: string };
 
@@ -77,6 +95,7 @@ export type ClientFrame =
   | { type: 'edit'; id: string; body: string }
   | { type: 'delete'; id: string }
   | { type: 'react'; id: string; emoji: string }
-  | { type: 'read'; seq: number };
+  | { type: 'read'; seq: number }
+  | { type: 'catchup'; since?: number };
 
 export const ASSISTANT_MENTION = /@assistant\b/i;

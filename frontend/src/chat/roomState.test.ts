@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChatMessage, ServerFrame } from './protocol';
 import {
   addPending,
+  dismissCatchUp,
   emptyRoom,
   lastSeq,
   markRetrying,
@@ -331,5 +332,32 @@ describe('read markers', () => {
     const s = joined(msg(1, 'one'));
     expect(s.lastRead).toBeNull();
     expect(s.readDivider).toBeNull();
+  });
+});
+
+describe('a private catch-up', () => {
+  it('streams in, ends with its sources, ignores frames of another catch-up, and can be dismissed', () => {
+    let state = apply(
+      joined(msg(1, 'a'), msg(2, 'b')),
+      { type: 'summary', id: 's1', room: 'r', from: 1, to: 2, messages: 2 },
+      { type: 'summaryDelta', id: 's1', text: '- a happened ', index: 1 },
+      { type: 'summaryDelta', id: 'other', text: 'not ours', index: 1 },
+      { type: 'summaryDelta', id: 's1', text: '[#1]', index: 2 },
+    );
+    expect(state.catchUp).toMatchObject({ status: 'streaming', body: '- a happened [#1]', messages: 2 });
+    state = apply(state, { type: 'summaryEnd', id: 's1', status: 'complete', body: '- a happened [#1]', sources: [1] });
+    expect(state.catchUp).toMatchObject({ status: 'complete', sources: [1] });
+    expect(apply(state, { type: 'summaryDelta', id: 's1', text: 'late', index: 3 }).catchUp?.body).toBe('- a happened [#1]');
+    expect(bodies(state)).toEqual(['a', 'b']);
+    expect(dismissCatchUp(state).catchUp).toBeNull();
+  });
+
+  it('shows a failed catch-up with its problem', () => {
+    const state = apply(
+      joined(),
+      { type: 'summary', id: 's1', room: 'r', from: 1, to: 1, messages: 1 },
+      { type: 'summaryEnd', id: 's1', status: 'failed', body: '', sources: [], problem: 'the assistant is unavailable' },
+    );
+    expect(state.catchUp).toMatchObject({ status: 'failed', problem: 'the assistant is unavailable' });
   });
 });

@@ -24,6 +24,18 @@ export interface Cursor {
   at: number;
 }
 
+/** A private catch-up as it streams in: only this user's connections receive it. */
+export interface CatchUp {
+  id: string;
+  from: number;
+  to: number;
+  messages: number;
+  body: string;
+  status: 'streaming' | 'complete' | 'failed';
+  sources: number[];
+  problem?: string;
+}
+
 export interface RoomState {
   room: string;
   you: User | null;
@@ -42,6 +54,8 @@ export interface RoomState {
   lastRead: number | null;
   /** where the "new messages" divider stands: the marker when the room was opened */
   readDivider: number | null;
+  /** the latest catch-up asked for in this room, until dismissed */
+  catchUp: CatchUp | null;
   notice: string | null;
 }
 
@@ -61,6 +75,7 @@ export function emptyRoom(room: string): RoomState {
     rev: 0,
     lastRead: null,
     readDivider: null,
+    catchUp: null,
     notice: null,
   };
 }
@@ -197,6 +212,10 @@ export function markRetrying(state: RoomState, id: string): RoomState {
   return replace(state, id, (e) => (e.delivery === 'failed' ? { ...e, delivery: 'pending', failure: undefined } : e));
 }
 
+export function dismissCatchUp(state: RoomState): RoomState {
+  return state.catchUp ? { ...state, catchUp: null } : state;
+}
+
 export function prependOlder(state: RoomState, messages: ChatMessage[], hasMore: boolean): RoomState {
   return { ...state, entries: upsert(state.entries, messages), hasOlder: hasMore };
 }
@@ -289,6 +308,20 @@ export function reduce(state: RoomState, frame: ServerFrame, now: number): RoomS
       };
     case 'room':
       return { ...state, info: frame.room };
+    case 'summary':
+      return {
+        ...state,
+        catchUp: { id: frame.id, from: frame.from, to: frame.to, messages: frame.messages, body: '', status: 'streaming', sources: [] },
+      };
+    case 'summaryDelta':
+      if (state.catchUp?.id !== frame.id || state.catchUp.status !== 'streaming') return state;
+      return { ...state, catchUp: { ...state.catchUp, body: state.catchUp.body + frame.text } };
+    case 'summaryEnd':
+      if (state.catchUp?.id !== frame.id) return state;
+      return {
+        ...state,
+        catchUp: { ...state.catchUp, body: frame.body, status: frame.status, sources: frame.sources, problem: frame.problem },
+      };
     case 'error': {
       const pending = frame.id ? state.entries.find((e) => e.id === frame.id && e.delivery === 'pending') : undefined;
       if (pending) return markFailed(state, pending.id, frame.message);

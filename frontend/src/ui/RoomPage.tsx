@@ -5,6 +5,7 @@ import { hueOf } from '../chat/grouping';
 import type { RoomInfo, User } from '../chat/protocol';
 import { type Entry, streamingReply } from '../chat/roomState';
 import { Avatar } from './Avatar';
+import { CatchUpPanel } from './CatchUpPanel';
 import { Composer } from './Composer';
 import { MessageList } from './MessageList';
 import { RoomSettings } from './RoomSettings';
@@ -37,6 +38,9 @@ export function RoomPage({ room, focusSeq, session, renewToken }: Props) {
   }, [room]);
   const info = state.info ?? loadedInfo;
   const notifications = useMentionAlerts(state.entries, state.you, room);
+  const divider = state.readDivider;
+  const missed =
+    divider === null ? 0 : state.entries.filter((e) => e.seq !== null && e.seq > divider && e.user.id !== state.you?.id).length;
 
   const onPointerMove = (e: PointerEvent) => {
     const now = Date.now();
@@ -59,10 +63,16 @@ export function RoomPage({ room, focusSeq, session, renewToken }: Props) {
             Notify me of mentions
           </button>
         )}
+        {missed > 0 && divider !== null && state.catchUp?.status !== 'streaming' && (
+          <button type="button" class="link" onClick={() => chat.catchUp(divider)} title="A private summary of what you missed">
+            Catch up ({missed} new)
+          </button>
+        )}
         <button type="button" class="link" onClick={() => setSettingsOpen(true)}>
           Settings
         </button>
       </header>
+      {state.catchUp && <CatchUpPanel room={room} catchUp={state.catchUp} close={chat.dismissCatchUp} />}
       {settingsOpen && <RoomSettings room={room} onClose={() => setSettingsOpen(false)} />}
       {state.notice && (
         <p class="notice" role="status">
@@ -120,7 +130,7 @@ export function RoomPage({ room, focusSeq, session, renewToken }: Props) {
         {typers.length === 1 && `${typers[0]} is typing…`}
         {typers.length === 2 && `${typers[0]} and ${typers[1]} are typing…`}
         {typers.length > 2 && `${typers.length} people are typing…`}
-        {reply && typers.length === 0 && 'Assistant is replying…'}
+        {reply && typers.length === 0 && `${reply.user.id === 'assistant' ? 'Assistant' : `@${reply.user.name}`} is replying…`}
       </p>
       <Composer
         send={(body) => {
@@ -130,20 +140,20 @@ export function RoomPage({ room, focusSeq, session, renewToken }: Props) {
         typing={chat.typing}
         disabled={chat.status === 'refused'}
         replyingTo={replyingTo}
-        members={memberNames(state.presence, state.entries, state.you?.id)}
+        members={memberNames(state.presence, state.entries, state.you?.id, info?.participants?.map((p) => p.name) ?? [])}
         cancelReply={() => setReplyingTo(null)}
       />
     </main>
   );
 }
 
-/** Who `@` suggests: everyone present, then recent authors, then the assistant; never yourself. */
-function memberNames(presence: User[], entries: Entry[], you: string | undefined): string[] {
+/** Who `@` suggests: everyone present, then recent authors, then the assistant and the room's AI participants; never yourself. */
+function memberNames(presence: User[], entries: Entry[], you: string | undefined, participants: string[]): string[] {
   const names = new Map<string, string>();
   const add = (user: User) => {
     if (user.id !== you && user.id !== 'assistant' && user.id !== '' && !names.has(user.id)) names.set(user.id, user.name);
   };
   presence.forEach(add);
   for (let i = entries.length - 1; i >= 0 && names.size < 50; i--) if (entries[i].role === 'user') add(entries[i].user);
-  return [...names.values(), 'assistant'];
+  return [...names.values(), 'assistant', ...participants];
 }

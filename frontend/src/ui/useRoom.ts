@@ -5,6 +5,7 @@ import type { ChatMessage, ClientFrame } from '../chat/protocol';
 import { type ConnectionStatus, RoomConnection } from '../chat/roomConnection';
 import {
   addPending,
+  dismissCatchUp,
   dropExpired,
   type Entry,
   emptyRoom,
@@ -29,6 +30,9 @@ export interface RoomHandle {
   markRead: (seq: number) => void;
   retry: (id: string) => void;
   stopReply: () => void;
+  /** Asks for a private summary of the messages after `since` (default: the read marker). */
+  catchUp: (since?: number) => void;
+  dismissCatchUp: () => void;
   typing: (typing: boolean) => void;
   cursor: (x: number, y: number) => void;
   /** Loads the page before the oldest loaded message; with `towards`, pages big enough to reach that seq sooner. */
@@ -147,6 +151,8 @@ export function useRoom(room: string, token: () => string, renewToken: () => Pro
     },
     retry,
     stopReply: () => connection.current?.send({ type: 'stop' }),
+    catchUp: (since) => connection.current?.send(since === undefined ? { type: 'catchup' } : { type: 'catchup', since }),
+    dismissCatchUp: () => update(dismissCatchUp),
     typing: (typing) => connection.current?.send({ type: 'typing', typing }),
     cursor: (x, y) => connection.current?.send({ type: 'cursor', x, y }),
     loadOlder,
