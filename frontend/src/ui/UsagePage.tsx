@@ -16,6 +16,8 @@ interface Usage {
   total: Tally;
   byRoom: (Tally & { room: string })[];
   byUser: (Tally & { user: { id: string; name: string } })[];
+  /** admins only: the assistant, each room's AI participants and private catch-ups, per model */
+  byParticipant?: (Tally & { participant: string; model: string })[];
 }
 
 const number = new Intl.NumberFormat();
@@ -78,6 +80,16 @@ export function UsagePage({ session }: { session: Session }) {
             labels={usage.byUser.map((u) => u.user.name)}
             rows={usage.byUser}
           />
+          {session.admin && usage.byParticipant && (
+            <UsageChart
+              title="Tokens by AI participant and model"
+              labels={usage.byParticipant.map(
+                (p) =>
+                  `${p.participant === 'assistant' || p.participant === 'catch-up' ? p.participant : `@${p.participant}`} · ${p.model}`,
+              )}
+              rows={usage.byParticipant}
+            />
+          )}
         </div>
       )}
     </main>
