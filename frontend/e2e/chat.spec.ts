@@ -153,7 +153,8 @@ test('the assistant streams its reply to everyone in the room, rendered as Markd
 
   await alice.page.getByRole('link', { name: 'Usage' }).click();
   await expect(alice.page.getByTestId('total-requests')).toHaveText('2');
-  await expect(alice.page.locator('.chart canvas')).toHaveCount(2);
+  await expect(alice.page.locator('.chart canvas')).toHaveCount(3);
+  await expect(alice.page.getByText('Tokens by AI participant and model')).toBeVisible();
   await expect(alice.page.locator('.live-dot')).toHaveText('live');
   const before = Number((await alice.page.getByTestId('total-tokens').textContent())!.replace(/\D/g, ''));
   expect(before).toBeGreaterThan(0);

@@ -1,8 +1,7 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Session } from '../api/auth';
-import { api } from '../api/http';
 import { hueOf } from '../chat/grouping';
-import type { RoomInfo, User } from '../chat/protocol';
+import type { User } from '../chat/protocol';
 import { type Entry, streamingReply } from '../chat/roomState';
 import { Avatar } from './Avatar';
 import { CatchUpPanel } from './CatchUpPanel';
@@ -32,11 +31,7 @@ export function RoomPage({ room, focusSeq, session, renewToken }: Props) {
   const typers = Object.values(state.typing).map((t) => t.user.name);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [replyingTo, setReplyingTo] = useState<Entry | null>(null);
-  const [loadedInfo, setLoadedInfo] = useState<RoomInfo | null>(null);
-  useEffect(() => {
-    api<RoomInfo>('GET', `/api/rooms/${room}`).then(setLoadedInfo, () => {});
-  }, [room]);
-  const info = state.info ?? loadedInfo;
+  const info = state.info;
   const notifications = useMentionAlerts(state.entries, state.you, room);
   const divider = state.readDivider;
   const missed =

@@ -150,7 +150,7 @@ function ParticipantsEditor({
               Persona
               <textarea rows={2} value={p.persona ?? ''} onInput={(e) => edit(i, { persona: e.currentTarget.value })} />
             </label>
-            <button type="button" class="link" onClick={() => change(participants.filter((_, j) => j !== i))}>
+            <button type="button" class="link remove-participant" onClick={() => change(participants.filter((_, j) => j !== i))}>
               Remove @{p.name || 'participant'}
             </button>
           </div>

@@ -1,7 +1,7 @@
 // Binds a room's state to its connection for a Preact component.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, socketUrl } from '../api/http';
-import type { ChatMessage, ClientFrame } from '../chat/protocol';
+import type { ChatMessage, ClientFrame, RoomInfo } from '../chat/protocol';
 import { type ConnectionStatus, RoomConnection } from '../chat/roomConnection';
 import {
   addPending,
@@ -73,7 +73,14 @@ export function useRoom(room: string, token: () => string, renewToken: () => Pro
       renewToken,
       onFrame: (frame) => {
         update((s) => reduce(s, frame, Date.now()));
-        if (frame.type === 'welcome') sentRead.current = 0;
+        if (frame.type === 'welcome') {
+          sentRead.current = 0;
+          // settings (title, AI participants) may have changed while the connection was down
+          api<RoomInfo>('GET', `/api/rooms/${room}`).then(
+            (info) => update((s) => ({ ...s, info })),
+            () => {},
+          );
+        }
         if (frame.type === 'changes' && latest.current.resumeAgain) conn.reconnectNow();
         if (frame.type === 'history') {
           if (latest.current.resumeAgain) {

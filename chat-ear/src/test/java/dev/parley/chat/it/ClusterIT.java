@@ -126,6 +126,52 @@ class ClusterIT {
 
     @Test
     @Order(2)
+    void editsReactionsReadMarkersAndACatchUpReachEveryNodeTheyAreFor() {
+        String room = room();
+        Api.Login alice = one.api().login("Alice");
+        Api.Login bob = one.api().login("Bob");
+        try (WsClient aliceOnOne = join(one, room, alice.token(), null);
+                WsClient bobOnTwo = join(two, room, bob.token(), null);
+                WsClient bobOnOne = join(one, room, bob.token(), null)) {
+            String id = UUID.randomUUID().toString();
+            aliceOnOne.send(WsClient.message(id, "draft from node one"));
+            long seq = aliceOnOne.next("ack").getJsonNumber("seq").longValue();
+            bobOnTwo.next(messageWithId(id), WsClient.WAIT);
+
+            aliceOnOne.send(jsonOf("{\"type\":\"edit\",\"id\":\"" + id + "\",\"body\":\"final from node one\"}"));
+            JsonObject edited = bobOnTwo.next(updateOf(id), WsClient.WAIT).getJsonObject("message");
+            assertThat(edited.getString("body")).isEqualTo("final from node one");
+            assertThat(edited.containsKey("editedAt")).isTrue();
+
+            bobOnTwo.send(jsonOf("{\"type\":\"react\",\"id\":\"" + id + "\",\"emoji\":\"🎉\"}"));
+            JsonObject reacted = aliceOnOne
+                    .next(updateOf(id).and(f -> f.getJsonObject("message").containsKey("reactions")), WsClient.WAIT)
+                    .getJsonObject("message");
+            assertThat(reacted.getJsonArray("reactions").getJsonObject(0).getString("emoji"))
+                    .isEqualTo("🎉");
+
+            bobOnTwo.send(jsonOf("{\"type\":\"read\",\"seq\":" + seq + "}"));
+            assertThat(bobOnOne.next(f -> "read".equals(f.getString("type")), WsClient.WAIT)
+                            .getJsonNumber("seq")
+                            .longValue())
+                    .as("bob's other connection, on the other node, hears where he read to")
+                    .isEqualTo(seq);
+
+            bobOnOne.send(jsonOf("{\"type\":\"catchup\",\"since\":" + (seq - 1) + "}"));
+            JsonObject end = bobOnTwo.next(f -> "summaryEnd".equals(f.getString("type")), Duration.ofSeconds(20));
+            assertThat(end.getString("status")).isEqualTo("complete");
+            assertThat(end.getJsonArray("sources").getJsonNumber(0).longValue()).isEqualTo(seq);
+            aliceOnOne.assertNone(f -> f.getString("type").startsWith("summary"), Duration.ofMillis(500));
+        }
+    }
+
+    private static Predicate<JsonObject> updateOf(String id) {
+        return f -> "update".equals(f.getString("type"))
+                && id.equals(f.getJsonObject("message").getString("id"));
+    }
+
+    @Test
+    @Order(2)
     void aUserWithSocketsOnBothNodesJoinsOnceAndLeavesOnce() {
         String room = room();
         Api.Login alice = one.api().login("Alice");

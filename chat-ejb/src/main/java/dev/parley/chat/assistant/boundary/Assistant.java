@@ -176,7 +176,16 @@ public class Assistant {
      */
     public void onStored(@Observes StoredMessage stored) {
         MessageView message = stored.message();
-        CachedSettings room = settings(message.room());
+        CachedSettings room;
+        try {
+            room = settings(message.room());
+        } catch (RuntimeException e) {
+            LOG.log(
+                    Level.WARNING,
+                    "room {0}: the room's settings could not be read, message {1} asks no AI: {2}",
+                    new Object[] {message.room(), message.id(), e.toString()});
+            return;
+        }
         if (room.mode() == AssistantMode.OFF) {
             return;
         }

@@ -15,9 +15,12 @@ import dev.parley.chat.protocol.entity.ErrorCode;
 import dev.parley.chat.protocol.entity.Frames;
 import dev.parley.chat.provider.control.LlmProviders;
 import dev.parley.chat.room.boundary.ReadMarkers;
+import dev.parley.chat.room.boundary.Rooms;
 import dev.parley.chat.room.control.Connection;
 import dev.parley.chat.room.control.Fanout;
 import dev.parley.chat.room.control.OutboundFrame;
+import dev.parley.chat.room.entity.AssistantMode;
+import dev.parley.chat.room.entity.Room;
 import dev.parley.chat.room.entity.RoomBroadcast;
 import dev.parley.chat.room.entity.RoomSignal;
 import dev.parley.chat.usage.boundary.Budgets;
@@ -71,6 +74,12 @@ public class CatchUp {
 
     @EJB
     ReadMarkers markers;
+
+    @EJB
+    Rooms rooms;
+
+    @Inject
+    Assistant assistant;
 
     @EJB
     Budgets budgets;
@@ -148,7 +157,16 @@ public class CatchUp {
             refuse(connection, ErrorCode.ASSISTANT_UNAVAILABLE, "no provider is configured (CHAT_LLM_BASE_URL)");
             return;
         }
+        if (assistant.paused()) {
+            refuse(connection, ErrorCode.ASSISTANT_UNAVAILABLE, "the assistant is paused by an operator");
+            return;
+        }
         String room = connection.room();
+        // a room whose AI is off keeps its messages from the provider, summaries included
+        if (rooms.find(room).map(Room::assistantMode).orElse(AssistantMode.MENTION) == AssistantMode.OFF) {
+            refuse(connection, ErrorCode.ASSISTANT_UNAVAILABLE, "the assistant is off in this room");
+            return;
+        }
         Identity reader = connection.identity();
         String key = room + "\n" + reader.id();
         if (!asked.add(key)) {

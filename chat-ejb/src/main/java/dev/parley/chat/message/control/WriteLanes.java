@@ -193,19 +193,37 @@ public class WriteLanes {
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
-            answer(batch.get(i), outcomes.get(i));
+            answerEach(batch.get(i), outcomes.get(i));
+        }
+    }
+
+    /**
+     * Answers one message of a stored batch. Whatever fails after its ack (an observer of the
+     * stored message that needs the database as it dies) is logged, and never keeps the rest of
+     * the batch from their answers.
+     */
+    private void answerEach(Submission submission, StoreOutcome outcome) {
+        try {
+            answer(submission, outcome);
+        } catch (RuntimeException afterStoring) {
+            LOG.log(Level.WARNING, "room {0}, message {1}: stored, but what follows failed: {2}", new Object[] {
+                submission.message().room(), submission.message().id(), afterStoring.toString()
+            });
         }
     }
 
     private void writeAlone(Submission submission) {
+        StoreOutcome outcome;
         try {
-            answer(submission, store.storeChecked(submission.message()));
+            outcome = store.storeChecked(submission.message());
         } catch (RuntimeException failed) {
             LOG.log(Level.WARNING, "room {0}, message {1}: storing failed: {2}", new Object[] {
                 submission.message().room(), submission.message().id(), failed.toString()
             });
             refuse(submission);
+            return;
         }
+        answerEach(submission, outcome);
     }
 
     private void refuse(Submission submission) {

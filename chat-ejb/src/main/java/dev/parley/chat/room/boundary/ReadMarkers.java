@@ -2,6 +2,7 @@ package dev.parley.chat.room.boundary;
 
 import dev.parley.chat.identity.entity.ChatUser;
 import dev.parley.chat.room.entity.ReadMarker;
+import dev.parley.chat.room.entity.RoomUserKey;
 import dev.parley.chat.room.entity.Unread;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -26,7 +27,7 @@ public class ReadMarkers {
 
     /** The user's marker in the room, if they ever read it. */
     public OptionalLong lastRead(String room, String userId) {
-        ReadMarker marker = em.find(ReadMarker.class, new ReadMarker.Key(room, userId));
+        ReadMarker marker = em.find(ReadMarker.class, new RoomUserKey(room, userId));
         return marker == null ? OptionalLong.empty() : OptionalLong.of(marker.lastReadSeq());
     }
 
@@ -37,7 +38,7 @@ public class ReadMarkers {
     public OptionalLong markRead(String room, String userId, long seq, long roomLastSeq) {
         long target = Math.min(seq, roomLastSeq);
         Instant now = Instant.now();
-        ReadMarker marker = em.find(ReadMarker.class, new ReadMarker.Key(room, userId), LockModeType.PESSIMISTIC_WRITE);
+        ReadMarker marker = em.find(ReadMarker.class, new RoomUserKey(room, userId), LockModeType.PESSIMISTIC_WRITE);
         if (marker == null) {
             em.persist(new ReadMarker(room, userId, target, now));
             return OptionalLong.of(target);

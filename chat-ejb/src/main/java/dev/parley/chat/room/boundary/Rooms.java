@@ -8,6 +8,7 @@ import dev.parley.chat.room.entity.ParticipantView;
 import dev.parley.chat.room.entity.Room;
 import dev.parley.chat.room.entity.RoomBan;
 import dev.parley.chat.room.entity.RoomSummary;
+import dev.parley.chat.room.entity.RoomUserKey;
 import dev.parley.chat.room.entity.RoomView;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
@@ -193,7 +194,7 @@ public class Rooms {
         if (em.find(Room.class, name) == null) {
             return false;
         }
-        RoomBan ban = em.find(RoomBan.class, new RoomBan.Key(name, userId));
+        RoomBan ban = em.find(RoomBan.class, new RoomUserKey(name, userId));
         if (ban == null) {
             em.persist(new RoomBan(name, userId, userName, until, reason, bannedBy));
         } else {
@@ -204,7 +205,7 @@ public class Rooms {
 
     /** Lets a removed user back in; false if they were not removed. */
     public boolean lift(String name, String userId) {
-        RoomBan ban = em.find(RoomBan.class, new RoomBan.Key(name, userId));
+        RoomBan ban = em.find(RoomBan.class, new RoomUserKey(name, userId));
         if (ban == null) {
             return false;
         }

@@ -149,6 +149,33 @@ class WriteLanesTest {
                 .contains("parley_messages_stored_total 0.0");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aStoredMessageIsAckedOnceEvenWhenWhatFollowsItFailsAndItsBatchIsAnsweredToo() throws Exception {
+        // an observer of stored messages that needs the database, as it dies right after a commit
+        lanes.stored = (Event<StoredMessage>) Proxy.newProxyInstance(
+                WriteLanesTest.class.getClassLoader(), new Class<?>[] {Event.class}, (proxy, method, args) -> {
+                    throw new IllegalStateException("the database went away after the commit");
+                });
+        Sender alice = new Sender("alice");
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        store.gate = gate;
+        lanes.submit(alice.submission("lobby", "first", "held in the store"));
+        await(() -> store.waiting);
+        for (String id : List.of("a", "b", "c", "d")) {
+            lanes.submit(alice.submission("lobby", id, "body " + id)); // queued: one batch
+        }
+        gate.countDown();
+        await(() -> alice.count("\"type\":\"ack\"") == 5);
+        lanes.submit(alice.submission("lobby", "a", "body a")); // a resend, stored alone
+        await(() -> alice.count("\"type\":\"ack\"") == 6);
+
+        assertThat(alice.count("store_failed"))
+                .as("no second answer to an acked message")
+                .isZero();
+        assertThat(broadcasts).hasSize(5);
+    }
+
     private record Row(String userId, long seq) {}
 
     /** Stores like the database would: one seq counter per room, a unique (room, id). */
@@ -158,9 +185,23 @@ class WriteLanesTest {
         final AtomicInteger failedBatches = new AtomicInteger();
         final AtomicInteger checkedCalls = new AtomicInteger();
         volatile boolean databaseDown;
+        /** when set, the next store waits for it (with {@code waiting} true meanwhile) */
+        volatile java.util.concurrent.CountDownLatch gate;
+
+        volatile boolean waiting;
 
         @Override
         public synchronized List<StoreOutcome> store(List<NewMessage> batch) {
+            java.util.concurrent.CountDownLatch held = gate;
+            if (held != null) {
+                gate = null;
+                waiting = true;
+                try {
+                    held.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (databaseDown) {
                 throw new IllegalStateException(new SQLException("connection refused", "08001"));
             }

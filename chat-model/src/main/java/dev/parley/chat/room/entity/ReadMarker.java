@@ -5,14 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 
 /** How far one user has read one room: every message up to {@code lastReadSeq}. */
 @Entity
 @Table(name = "chat_read_marker")
-@IdClass(ReadMarker.Key.class)
+@IdClass(RoomUserKey.class)
 public class ReadMarker {
 
     @Id
@@ -50,28 +48,5 @@ public class ReadMarker {
 
     public long lastReadSeq() {
         return lastReadSeq;
-    }
-
-    public static class Key implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private String room;
-        private String userId;
-
-        public Key() {}
-
-        public Key(String room, String userId) {
-            this.room = room;
-            this.userId = userId;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && room.equals(key.room) && userId.equals(key.userId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(room, userId);
-        }
     }
 }

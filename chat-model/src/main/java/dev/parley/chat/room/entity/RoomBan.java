@@ -5,14 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 
 /** A user an administrator removed from a room: kept out until {@code until}. */
 @Entity
 @Table(name = "chat_room_ban")
-@IdClass(RoomBan.Key.class)
+@IdClass(RoomUserKey.class)
 public class RoomBan {
 
     @Id
@@ -85,29 +83,5 @@ public class RoomBan {
 
     public String bannedBy() {
         return bannedBy;
-    }
-
-    /** The composite key (room, user). */
-    public static class Key implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private String room;
-        private String userId;
-
-        public Key() {}
-
-        public Key(String room, String userId) {
-            this.room = room;
-            this.userId = userId;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(room, key.room) && Objects.equals(userId, key.userId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(room, userId);
-        }
     }
 }
