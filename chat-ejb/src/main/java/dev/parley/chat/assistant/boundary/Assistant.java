@@ -1,11 +1,11 @@
 package dev.parley.chat.assistant.boundary;
 
+import dev.parley.chat.assistant.control.Addressed;
 import dev.parley.chat.assistant.control.AssistantMeters;
 import dev.parley.chat.assistant.control.ChunkParser;
 import dev.parley.chat.assistant.control.Conversation;
 import dev.parley.chat.assistant.control.EventStream;
 import dev.parley.chat.assistant.control.LlmGateway;
-import dev.parley.chat.assistant.control.Mentions;
 import dev.parley.chat.assistant.control.Reply;
 import dev.parley.chat.assistant.control.Speaker;
 import dev.parley.chat.assistant.control.TokenCounter;
@@ -170,10 +170,7 @@ public class Assistant {
         timers.shutdownNow();
     }
 
-    /**
-     * A stored user message: a turn for each AI it mentions (the assistant or a room's participant),
-     * in the order named; in a room where the assistant answers everything, its turn comes first.
-     */
+    /** A stored user message: a turn, in the room's queue, for each AI it calls ({@link Addressed}). */
     public void onStored(@Observes StoredMessage stored) {
         MessageView message = stored.message();
         CachedSettings room;
@@ -186,23 +183,8 @@ public class Assistant {
                     new Object[] {message.room(), message.id(), e.toString()});
             return;
         }
-        if (room.mode() == AssistantMode.OFF) {
-            return;
-        }
-        java.util.Set<String> callable =
-                new java.util.HashSet<>(room.participants().keySet());
-        callable.add(Speaker.ASSISTANT_ID);
-        java.util.List<String> named = Mentions.named(message.body(), callable);
-        java.util.List<Speaker> called = new java.util.ArrayList<>();
-        if (room.mode() == AssistantMode.ALWAYS && !named.contains(Speaker.ASSISTANT_ID)) {
-            called.add(Speaker.assistant(model, room.persona()));
-        }
-        for (String name : named) {
-            called.add(
-                    name.equals(Speaker.ASSISTANT_ID)
-                            ? Speaker.assistant(model, room.persona())
-                            : Speaker.of(room.participants().get(name)));
-        }
+        java.util.List<Speaker> called =
+                Addressed.speakers(message.body(), room.mode(), model, room.persona(), room.participants());
         if (called.isEmpty()) {
             return;
         }
