@@ -177,6 +177,35 @@ class AiParticipantsIT extends DeployedAppIT {
     }
 
     @Test
+    void aProviderThatKeepsFailingIsLeftAloneWithoutHoldingBackTheOthers() {
+        api.put("api/rooms/" + room, alice.token(), reviewerAndTranslator());
+        try (WsClient a = join(alice)) {
+            // the circuit opens after 4 calls of which 3 failed (arquillian.xml), for 2 s
+            for (int i = 0; i < 4; i++) {
+                a.send(message(UUID.randomUUID().toString(), "@reviewer fail500 " + i));
+                assertThat(complete(a, "assistant:reviewer").getString("status"))
+                        .isEqualTo("failed");
+            }
+            long toSecond = llm.requests().stream()
+                    .filter(r -> r.getString("_path").startsWith("/second/"))
+                    .count();
+            a.send(message(UUID.randomUUID().toString(), "@reviewer are you back?"));
+            assertThat(complete(a, "assistant:reviewer").getString("status")).isEqualTo("failed");
+            assertThat(llm.requests().stream()
+                            .filter(r -> r.getString("_path").startsWith("/second/"))
+                            .count())
+                    .as("an open circuit calls nobody")
+                    .isEqualTo(toSecond);
+
+            a.send(message(UUID.randomUUID().toString(), "@translator and @assistant, still there?"));
+            assertThat(complete(a, "assistant:translator").getString("status")).isEqualTo("complete");
+            assertThat(complete(a, "assistant").getString("status"))
+                    .as("the default provider's circuit is its own")
+                    .isEqualTo("complete");
+        }
+    }
+
+    @Test
     void aCatchUpStreamsToTheAskerOnlyCitesTheMessagesAndCountsAsTheirs() {
         try (WsClient a = join(alice);
                 WsClient b = join(bob)) {

@@ -56,8 +56,6 @@ public final class WildFlyServer extends ProductionServer {
                 + "org.jboss.jca.adapters.jdbc.extensions.postgres.PostgreSQLValidConnectionChecker");
         cli.add("/subsystem=ee/service=default-bindings:write-attribute(name=datasource,"
                 + "value=java:jboss/datasources/ChatDS)");
-        cli.add("/extension=org.wildfly.extension.microprofile.fault-tolerance-smallrye:add");
-        cli.add("/subsystem=microprofile-fault-tolerance-smallrye:add");
         cli.add("/extension=org.wildfly.extension.microprofile.health-smallrye:add");
         cli.add("/subsystem=microprofile-health-smallrye:add(security-enabled=false)");
         settings.forEach((key, value) -> cli.add("/system-property=" + key + ":add(value=\"" + value + "\")"));

@@ -6,6 +6,7 @@ import dev.parley.chat.assistant.control.ChunkParser;
 import dev.parley.chat.assistant.control.Conversation;
 import dev.parley.chat.assistant.control.EventStream;
 import dev.parley.chat.assistant.control.LlmGateway;
+import dev.parley.chat.assistant.control.ProviderUnavailableException;
 import dev.parley.chat.assistant.control.Reply;
 import dev.parley.chat.assistant.control.Speaker;
 import dev.parley.chat.assistant.control.TokenCounter;
@@ -22,6 +23,7 @@ import dev.parley.chat.platform.boundary.Metrics;
 import dev.parley.chat.protocol.control.FrameCodec;
 import dev.parley.chat.protocol.entity.ErrorCode;
 import dev.parley.chat.protocol.entity.Frames;
+import dev.parley.chat.provider.control.LlmProviders;
 import dev.parley.chat.room.boundary.Rooms;
 import dev.parley.chat.room.control.Fanout;
 import dev.parley.chat.room.entity.AssistantMode;
@@ -58,7 +60,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
  * The assistant: answers mentions (or every message, per room), one reply at a time per room in
@@ -383,16 +384,22 @@ public class Assistant {
 
     private void read(Reply reply, java.util.List<CompletionRequest.Turn> context) {
         Speaker speaker = reply.speaker();
+        // the circuit gauge and the health check speak of the default provider, the assistant's
+        boolean assistantsProvider = LlmProviders.DEFAULT.equals(speaker.provider());
         try (Response response =
                 gateway.open(speaker.provider(), CompletionRequest.streaming(speaker.model(), context))) {
-            meters.circuitClosed();
+            if (assistantsProvider) {
+                meters.circuitClosed();
+            }
             reply.onCancel(response::close);
             if (reply.isEnded()) {
                 return;
             }
             EventStream.read(response.readEntity(InputStream.class), data -> onEvent(reply, data));
-        } catch (CircuitBreakerOpenException e) {
-            meters.circuitOpen();
+        } catch (ProviderUnavailableException e) {
+            if (assistantsProvider) {
+                meters.circuitOpen();
+            }
             end(reply, Status.FAILED, "the assistant is unavailable");
         } catch (IOException | RuntimeException e) {
             if (!reply.isEnded()) {

@@ -3,6 +3,9 @@ package dev.parley.chat.assistant.control;
 import dev.parley.chat.assistant.entity.CompletionRequest;
 import dev.parley.chat.provider.control.LlmProvider;
 import dev.parley.chat.provider.control.LlmProviders;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,19 +15,23 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
- * The way to the language models: one REST client per configured provider. A circuit breaker
- * stops calling providers that keep failing (tune it with MicroProfile Fault Tolerance's config
- * keys, {@code dev.parley.chat.assistant.control.LlmGateway/open/CircuitBreaker/...}; it is one
- * breaker for all providers, as Fault Tolerance keeps one per method); never retried, since a
+ * The way to the language models: one REST client and one circuit breaker per configured
+ * provider, so that a provider that keeps failing is left alone for a while without holding back
+ * the others. The breakers read the keys MicroProfile Fault Tolerance would
+ * ({@code dev.parley.chat.assistant.control.LlmGateway/open/CircuitBreaker/requestVolumeThreshold},
+ * {@code failureRatio}, {@code delay} in ms, {@code successThreshold}). Never retried, since a
  * retry after tokens were sent would repeat them.
  */
 @ApplicationScoped
 public class LlmGateway {
+
+    private static final String BREAKER_KEYS = LlmGateway.class.getName() + "/open/CircuitBreaker/";
 
     @Inject
     LlmProviders providers;
@@ -37,6 +44,7 @@ public class LlmGateway {
 
     @PostConstruct
     void connect() {
+        CircuitBreakerConfig breakers = breakerConfig(ConfigProvider.getConfig());
         for (LlmProvider provider : providers.all()) {
             String url = provider.baseUrl();
             ChatCompletionsClient client = RestClientBuilder.newBuilder()
@@ -48,7 +56,8 @@ public class LlmGateway {
                     provider.name(),
                     new Client(
                             client,
-                            provider.apiKey().map(key -> "Bearer " + key).orElse(null)));
+                            provider.apiKey().map(key -> "Bearer " + key).orElse(null),
+                            CircuitBreaker.of(provider.name(), breakers)));
         }
     }
 
@@ -61,15 +70,41 @@ public class LlmGateway {
         return clients.containsKey(provider);
     }
 
-    /** Opens a provider's stream; fails fast while the circuit is open. The caller closes the response. */
-    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.75, delay = 30_000, successThreshold = 1)
+    /**
+     * Opens a provider's stream; the caller closes the response. Fails fast with
+     * {@link ProviderUnavailableException} while that provider's circuit is open.
+     */
     public Response open(String provider, CompletionRequest request) {
         Client client = clients.get(provider);
         if (client == null) {
             throw new IllegalStateException("no LLM provider '" + provider + "' is configured");
         }
-        return client.client().stream(client.authorization(), request);
+        try {
+            return client.breaker().executeSupplier(() -> client.client().stream(client.authorization(), request));
+        } catch (CallNotPermittedException open) {
+            throw new ProviderUnavailableException(provider);
+        }
     }
 
-    private record Client(ChatCompletionsClient client, String authorization) {}
+    /** A rolling window of the last {@code requestVolumeThreshold} calls, as Fault Tolerance counts them. */
+    static CircuitBreakerConfig breakerConfig(Config config) {
+        int window = config.getOptionalValue(BREAKER_KEYS + "requestVolumeThreshold", Integer.class)
+                .orElse(8);
+        double failureRatio = config.getOptionalValue(BREAKER_KEYS + "failureRatio", Double.class)
+                .orElse(0.75);
+        long delayMillis =
+                config.getOptionalValue(BREAKER_KEYS + "delay", Long.class).orElse(30_000L);
+        int successThreshold = config.getOptionalValue(BREAKER_KEYS + "successThreshold", Integer.class)
+                .orElse(1);
+        return CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(window)
+                .minimumNumberOfCalls(window)
+                .failureRateThreshold((float) (failureRatio * 100))
+                .waitDurationInOpenState(Duration.ofMillis(delayMillis))
+                .permittedNumberOfCallsInHalfOpenState(successThreshold)
+                .build();
+    }
+
+    private record Client(ChatCompletionsClient client, String authorization, CircuitBreaker breaker) {}
 }
