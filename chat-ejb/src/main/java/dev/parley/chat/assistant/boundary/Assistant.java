@@ -6,6 +6,7 @@ import dev.parley.chat.assistant.control.ChunkParser;
 import dev.parley.chat.assistant.control.Conversation;
 import dev.parley.chat.assistant.control.EventStream;
 import dev.parley.chat.assistant.control.LlmGateway;
+import dev.parley.chat.assistant.control.LlmSettings;
 import dev.parley.chat.assistant.control.ProviderUnavailableException;
 import dev.parley.chat.assistant.control.Reply;
 import dev.parley.chat.assistant.control.Speaker;
@@ -45,7 +46,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -59,7 +59,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The assistant: answers mentions (or every message, per room), one reply at a time per room in
@@ -101,41 +100,7 @@ public class Assistant {
     Metrics metrics;
 
     @Inject
-    @ConfigProperty(name = "chat.llm.model", defaultValue = "gpt-4o-mini")
-    String model;
-
-    @Inject
-    @ConfigProperty(name = "chat.llm.context.messages", defaultValue = "30")
-    int contextMessages;
-
-    @Inject
-    @ConfigProperty(name = "chat.llm.context.tokens", defaultValue = "8000")
-    int contextTokens;
-
-    @Inject
-    @ConfigProperty(name = "chat.llm.budget.user.daily")
-    Optional<Long> userDailyBudget;
-
-    @Inject
-    @ConfigProperty(name = "chat.llm.budget.room.daily")
-    Optional<Long> roomDailyBudget;
-
-    /** Tokens reserved for a reply's answer on top of its prompt, until its real usage is known. */
-    @Inject
-    @ConfigProperty(name = "chat.llm.budget.reserve", defaultValue = "1000")
-    long replyReserve;
-
-    @Inject
-    @ConfigProperty(name = "chat.llm.first.token.timeout", defaultValue = "PT30S")
-    Duration firstTokenTimeout;
-
-    @Inject
-    @ConfigProperty(name = "chat.llm.total.timeout", defaultValue = "PT180S")
-    Duration totalTimeout;
-
-    @Inject
-    @ConfigProperty(name = "chat.llm.max.concurrent", defaultValue = "8")
-    int maxConcurrent;
+    LlmSettings llm;
 
     private ExecutorService readers;
     private ScheduledExecutorService timers;
@@ -157,8 +122,8 @@ public class Assistant {
         // one thread per turn: it waits for a generation slot, then reads the provider's stream
         readers = Executors.newCachedThreadPool(threads);
         timers = Executors.newSingleThreadScheduledExecutor(threads);
-        generations = new Semaphore(Math.max(1, maxConcurrent), true);
-        meters = new AssistantMeters(metrics, model);
+        generations = new Semaphore(llm.maxConcurrent(), true);
+        meters = new AssistantMeters(metrics, llm.model());
     }
 
     @PreDestroy
@@ -185,7 +150,7 @@ public class Assistant {
             return;
         }
         java.util.List<Speaker> called =
-                Addressed.speakers(message.body(), room.mode(), model, room.persona(), room.participants());
+                Addressed.speakers(message.body(), room.mode(), llm.model(), room.persona(), room.participants());
         if (called.isEmpty()) {
             return;
         }
@@ -228,7 +193,7 @@ public class Assistant {
     }
 
     public String model() {
-        return model;
+        return llm.model();
     }
 
     /** True while an operator keeps the assistant from answering (on every node, until resumed). */
@@ -280,9 +245,9 @@ public class Assistant {
                     ask.speaker().user().id(),
                     ask.speaker().participant(),
                     ask.speaker().persona(),
-                    store.latest(ask.room(), contextMessages).messages(),
-                    contextTokens);
-            reservation = reserve(ask, Conversation.promptTokens(context) + replyReserve);
+                    store.latest(ask.room(), llm.contextMessages()).messages(),
+                    llm.contextTokens());
+            reservation = reserve(ask, Conversation.promptTokens(context) + llm.replyReserve());
             if (reservation != null && reservation.refused()) {
                 fanout.publish(RoomBroadcast.toUser(
                         ask.room(),
@@ -326,10 +291,10 @@ public class Assistant {
 
     /** Reserves tokens against the daily budgets; null when no budget is set. */
     private Budgets.Reservation reserve(Ask ask, long estimate) {
-        if (userDailyBudget.isEmpty() && roomDailyBudget.isEmpty()) {
+        if (llm.userDailyBudget().isEmpty() && llm.roomDailyBudget().isEmpty()) {
             return null;
         }
-        return budgets.reserve(ask.askedBy().id(), ask.room(), estimate, userDailyBudget, roomDailyBudget);
+        return budgets.reserve(ask.askedBy().id(), ask.room(), estimate, llm.userDailyBudget(), llm.roomDailyBudget());
     }
 
     private void settle(Budgets.Reservation reservation, long spent) {
@@ -358,11 +323,11 @@ public class Assistant {
             reply.timers(
                     timers.schedule(
                             () -> end(reply, Status.FAILED, "the assistant did not start answering in time"),
-                            firstTokenTimeout.toMillis(),
+                            llm.firstTokenTimeout().toMillis(),
                             TimeUnit.MILLISECONDS),
                     timers.schedule(
                             () -> end(reply, Status.FAILED, "the assistant took too long"),
-                            totalTimeout.toMillis(),
+                            llm.totalTimeout().toMillis(),
                             TimeUnit.MILLISECONDS));
             read(reply, context);
         } catch (RuntimeException e) {

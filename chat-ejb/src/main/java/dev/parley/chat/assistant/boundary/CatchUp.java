@@ -4,6 +4,7 @@ import dev.parley.chat.assistant.control.CatchUpPrompt;
 import dev.parley.chat.assistant.control.ChunkParser;
 import dev.parley.chat.assistant.control.EventStream;
 import dev.parley.chat.assistant.control.LlmGateway;
+import dev.parley.chat.assistant.control.LlmSettings;
 import dev.parley.chat.assistant.control.TokenCounter;
 import dev.parley.chat.assistant.entity.CompletionRequest;
 import dev.parley.chat.identity.entity.Identity;
@@ -35,7 +36,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -54,7 +54,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The {@code catchup} frame: a summary of what the sender missed in the room (after their read
@@ -97,36 +96,7 @@ public class CatchUp {
     ManagedThreadFactory threads;
 
     @Inject
-    @ConfigProperty(name = "chat.llm.model", defaultValue = "gpt-4o-mini")
-    String model;
-
-    @Inject
-    @ConfigProperty(name = "chat.llm.catchup.messages", defaultValue = "300")
-    int maxMessages;
-
-    @Inject
-    @ConfigProperty(name = "chat.llm.context.tokens", defaultValue = "8000")
-    int contextTokens;
-
-    @Inject
-    @ConfigProperty(name = "chat.llm.budget.user.daily")
-    Optional<Long> userDailyBudget;
-
-    @Inject
-    @ConfigProperty(name = "chat.llm.budget.reserve", defaultValue = "1000")
-    long replyReserve;
-
-    @Inject
-    @ConfigProperty(name = "chat.llm.first.token.timeout", defaultValue = "PT30S")
-    Duration firstTokenTimeout;
-
-    @Inject
-    @ConfigProperty(name = "chat.llm.total.timeout", defaultValue = "PT180S")
-    Duration totalTimeout;
-
-    @Inject
-    @ConfigProperty(name = "chat.llm.max.concurrent", defaultValue = "8")
-    int maxConcurrent;
+    LlmSettings llm;
 
     private ExecutorService readers;
     private ScheduledExecutorService timers;
@@ -138,7 +108,7 @@ public class CatchUp {
     void start() {
         readers = Executors.newCachedThreadPool(threads);
         timers = Executors.newSingleThreadScheduledExecutor(threads);
-        running = new Semaphore(Math.max(1, maxConcurrent));
+        running = new Semaphore(llm.maxConcurrent());
     }
 
     @PreDestroy
@@ -180,14 +150,14 @@ public class CatchUp {
                 refuse(connection, ErrorCode.BAD_REQUEST, "nothing new to catch up on");
                 return;
             }
-            List<CompletionRequest.Turn> prompt = CatchUpPrompt.build(room, reader.name(), missed, contextTokens);
-            Budgets.Reservation reservation = userDailyBudget.isEmpty()
+            List<CompletionRequest.Turn> prompt = CatchUpPrompt.build(room, reader.name(), missed, llm.contextTokens());
+            Budgets.Reservation reservation = llm.userDailyBudget().isEmpty()
                     ? null
                     : budgets.reserve(
                             reader.id(),
                             room,
-                            TokenCounter.count(prompt.get(1).content()) + replyReserve,
-                            userDailyBudget,
+                            TokenCounter.count(prompt.get(1).content()) + llm.replyReserve(),
+                            llm.userDailyBudget(),
                             Optional.empty());
             if (reservation != null && reservation.refused()) {
                 refuse(connection, ErrorCode.QUOTA_EXCEEDED, reservation.refusal());
@@ -218,7 +188,7 @@ public class CatchUp {
         }
     }
 
-    /** The messages after the marker (or {@code since}) that were not taken back, oldest first, the latest {@code maxMessages} at most. */
+    /** The messages after the marker (or {@code since}) that were not taken back, oldest first, the latest {@code llm.catchUpMessages()} at most. */
     private List<MessageView> missed(String room, String userId, Double since) {
         long after;
         if (since != null) {
@@ -227,7 +197,7 @@ public class CatchUp {
             OptionalLong marker = markers.lastRead(room, userId);
             after = marker.isPresent() ? marker.getAsLong() : -1;
         }
-        int window = after < 0 ? LATEST_WITHOUT_MARKER : maxMessages;
+        int window = after < 0 ? LATEST_WITHOUT_MARKER : llm.catchUpMessages();
         return store.latest(room, window).messages().stream()
                 .filter(m ->
                         m.seq() > after && m.deletedAt() == null && !m.body().isBlank())
@@ -247,16 +217,18 @@ public class CatchUp {
         AtomicBoolean anyText = new AtomicBoolean();
         ChunkParser.Usage[] reported = new ChunkParser.Usage[1];
         String problem = null;
-        try (Response response = gateway.open(LlmProviders.DEFAULT, CompletionRequest.streaming(model, job.prompt()))) {
+        try (Response response =
+                gateway.open(LlmProviders.DEFAULT, CompletionRequest.streaming(llm.model(), job.prompt()))) {
             ScheduledFuture<?> firstToken = timers.schedule(
                     () -> {
                         if (!anyText.get()) {
                             response.close();
                         }
                     },
-                    firstTokenTimeout.toMillis(),
+                    llm.firstTokenTimeout().toMillis(),
                     TimeUnit.MILLISECONDS);
-            ScheduledFuture<?> total = timers.schedule(response::close, totalTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> total =
+                    timers.schedule(response::close, llm.totalTimeout().toMillis(), TimeUnit.MILLISECONDS);
             long[] index = {0};
             try {
                 EventStream.read(response.readEntity(InputStream.class), data -> {
@@ -304,7 +276,7 @@ public class CatchUp {
                     job.room(),
                     job.reader().id(),
                     job.reader().name(),
-                    model,
+                    llm.model(),
                     USAGE_NAME,
                     spent.promptTokens(),
                     spent.completionTokens(),
