@@ -19,8 +19,10 @@ import jakarta.inject.Inject;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -69,13 +71,31 @@ public class TokenVerifier {
 
     /** The identity the token proves, or an exception when it proves nothing. */
     public Identity verify(String token) throws InvalidTokenException {
+        return identity(claims(token));
+    }
+
+    /** The identity verified claims prove, under the configured claims mapping. */
+    public Identity identity(Map<String, Object> claims) throws InvalidTokenException {
+        if (!(claims.get("exp") instanceof Number expiry)) {
+            throw new InvalidTokenException("the token has no expiry");
+        }
+        try {
+            return mapping.identity(claims, Instant.ofEpochSecond(expiry.longValue()));
+        } catch (IllegalArgumentException unmapped) {
+            throw new InvalidTokenException("the token names nobody");
+        }
+    }
+
+    /**
+     * The claims of a token whose signature, issuer, audience and expiry hold, as JSON values
+     * (times in epoch seconds, objects as maps, arrays as lists); an exception otherwise.
+     */
+    public Map<String, Object> claims(String token) throws InvalidTokenException {
         if (token == null || token.isBlank()) {
             throw new InvalidTokenException("a token is required");
         }
         try {
-            JWTClaimsSet claims = processor.process(token, null);
-            return mapping.identity(
-                    claims.getClaims(), claims.getExpirationTime().toInstant());
+            return processor.process(token, null).toJSONObject();
         } catch (Exception e) {
             throw new InvalidTokenException("the token is invalid or expired");
         }

@@ -77,6 +77,9 @@ public class ChatConfigSource implements ConfigSource {
                             Settings.get("chat.oidc.issuer").orElseThrow()))
                     .ifPresent(url -> derived.put("mp.jwt.verify.publickey.location", url));
             Settings.get("chat.oidc.audience").ifPresent(aud -> derived.put("mp.jwt.verify.audiences", aud));
+            // WildFly's MP JWT (SmallRye) refetches the key set when it meets an unknown key id, by
+            // default at most once in 30 minutes: a key the provider rotates in is learnt at once
+            derived.put("smallrye.jwt.jwks.forced-refresh-interval", "1");
             // WildFly's MP JWT (SmallRye) reads groups from this claim path; Payara is served by MappedRoles
             Settings.get("chat.oidc.groups.claim")
                     .ifPresent(claim -> derived.put("smallrye.jwt.path.groups", claim.replace('.', '/')));
