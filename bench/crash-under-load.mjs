@@ -235,7 +235,7 @@ Object.assign(report, {
   examples: [...lost.slice(0, 3), ...gaps.slice(0, 3), ...resumeProblems.slice(0, 3)],
 });
 kill9();
-if (schema) execFileSync('psql', ['-h', '127.0.0.1', '-U', process.env.PGUSER ?? 'postgres', '-d', 'test', '-qc', `drop schema ${schema} cascade`]);
+if (schema) execFileSync('psql', ['-h', '127.0.0.1', '-U', process.env.PGUSER ?? 'postgres', '-d', 'test', '-qc', `set client_min_messages = warning; drop schema ${schema} cascade`]);
 console.log(JSON.stringify(report));
 const failed = report.lostAcked + report.storedTwice + report.ackedUnderAnotherSeq + report.seqGaps + report.resumeProblems > 0;
 process.exit(failed ? 1 : 0);
