@@ -235,7 +235,7 @@ test('WebSocket: the handshake verifies the same way and checks the Origin', asy
 
 test('a key the provider rotates in is accepted without a restart', async () => {
   test.setTimeout(120_000);
-  // the server fetched the key set moments ago (the WebSocket test) and refetches at most once in 5 s
+  // the server fetched the key set moments ago (the WebSocket test) and refetches at most twice in 5 s
   await new Promise((r) => setTimeout(r, 5_500));
   await oidc.issuer.keys.generate('RS256', { kid: 'rotated-key' });
   const rotated = await token(carol, () => {}, { kid: 'rotated-key' });

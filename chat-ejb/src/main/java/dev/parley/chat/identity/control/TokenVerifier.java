@@ -49,7 +49,7 @@ public class TokenVerifier {
     @Inject
     IdentityMapping mapping;
 
-    /** The shortest time between two fetches of the provider's key set (nimbus's default is 30 s). */
+    /** The provider's key set is fetched at most twice in this time (nimbus's default is 30 s). */
     static final long JWKS_REFRESH_MIN_MILLIS = 5_000;
 
     private DefaultJWTProcessor<SecurityContext> processor;
@@ -105,7 +105,7 @@ public class TokenVerifier {
         if (jwksLocation.isPresent()) {
             try {
                 // a token whose kid is not in the cached set refetches the set at once, but at most
-                // once per JWKS_REFRESH_MIN_MILLIS: tokens with made-up kids cannot hammer the provider
+                // twice per JWKS_REFRESH_MIN_MILLIS: tokens with made-up kids cannot hammer the provider
                 return JWKSourceBuilder.create(URI.create(jwksLocation.get()).toURL())
                         .retrying(true)
                         .rateLimited(JWKS_REFRESH_MIN_MILLIS)

@@ -112,14 +112,18 @@ class TokenVerifierTest {
     void tokensWithMadeUpKeyIdsCannotMakeItHammerTheProvider() throws Exception {
         verifier.claims(token(published.get(0), "ann", "parley"));
         int before = fetches.get();
+        long started = System.nanoTime();
+        RSAKey forger = key("forger");
         for (int i = 0; i < 50; i++) {
-            RSAKey madeUp = key("made-up-" + i);
+            RSAKey madeUp = new RSAKey.Builder(forger).keyID("made-up-" + i).build();
             assertThatThrownBy(() -> verifier.claims(token(madeUp, "mallory", "parley")))
                     .isInstanceOf(InvalidTokenException.class);
         }
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
         assertThat(fetches.get() - before)
-                .as("fetches for 50 unknown key ids within the refresh interval")
-                .isLessThanOrEqualTo(1);
+                .as("fetches for 50 unknown key ids in %d ms", elapsedMillis)
+                // nimbus allows two fetches per interval
+                .isLessThanOrEqualTo(1 + 2 * (int) (elapsedMillis / TokenVerifier.JWKS_REFRESH_MIN_MILLIS));
     }
 
     private static RSAKey key(String kid) throws JOSEException {

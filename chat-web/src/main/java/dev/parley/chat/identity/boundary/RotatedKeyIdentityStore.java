@@ -17,7 +17,7 @@ import java.util.Set;
  * the WebSocket uses. Payara's MP JWT refetches the provider's key set only when its cache
  * expires, so right after the provider rotates in a new signing key its tokens would be refused
  * for seconds; {@link TokenVerifier} refetches the set as soon as it meets an unknown key id (at
- * most once every few seconds, so tokens with made-up key ids cannot hammer the provider). Payara's
+ * most twice in 5 s, so tokens with made-up key ids cannot hammer the provider). Payara's
  * JWT mechanism asks every validating identity store in priority order until one accepts: this
  * one comes after the server's. WildFly's MP JWT refreshes on an unknown key id by itself
  * ({@code smallrye.jwt.jwks.forced-refresh-interval}) and never asks identity stores.
