@@ -5,17 +5,8 @@
 // (its highest seq seen) gets exactly the messages it missed. Prints one JSON object.
 //   node bench/crash-under-load.mjs --db h2|postgres [--rooms 40 --users 10 --period 200 --load 15]
 // Started by bench/crash-under-load.sh, which builds first. Bounded: at most --max-seconds.
-import { spawn, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-// the `ws` client the browser tests use (frontend/node_modules, installed by the build)
-const WebSocket = createRequire(join(root, 'frontend', 'package.json'))('ws');
+import { Server, sleep, WebSocket } from './lib/parley.mjs';
 
 const argv = process.argv.slice(2);
 const arg = (name, fallback) => {
@@ -36,73 +27,13 @@ setTimeout(() => {
   process.exit(2);
 }, opt.maxSeconds * 1000).unref();
 
-const base = `http://127.0.0.1:${opt.port}`;
-const data = mkdtempSync(join(tmpdir(), 'parley-crash-'));
-const env = { ...process.env, CHAT_PORT: String(opt.port), CHAT_DATA_DIR: data, PARLEY_SKIP_BUILD: '1', JAVA_OPTS: '-Xmx1g' };
-let schema = null;
-if (opt.db === 'postgres') {
-  schema = `parley_crash_${randomUUID().slice(0, 8)}`;
-  execFileSync('psql', ['-h', '127.0.0.1', '-U', process.env.PGUSER ?? 'postgres', '-d', 'test', '-qc', `create schema ${schema}`]);
-  env.CHAT_DB_URL = `jdbc:postgresql://127.0.0.1:5432/test?currentSchema=${schema}`;
-  env.CHAT_DB_USER = process.env.PGUSER ?? 'postgres';
-}
-const log = createWriteStream(join(data, 'server.log'), { flags: 'a' });
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-let server = null;
-async function start() {
-  const started = Date.now();
-  server = spawn('bash', [join(root, 'run.sh')], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  server.stdout.pipe(log, { end: false });
-  server.stderr.pipe(log, { end: false });
-  while (Date.now() - started < 180_000) {
-    try {
-      if ((await fetch(`${base}/api/auth/config`)).ok) return Date.now() - started;
-    } catch {}
-    await sleep(200);
-  }
-  throw new Error(`the server did not start; see ${join(data, 'server.log')}`);
-}
-function kill9() {
-  process.kill(-server.pid, 'SIGKILL');
-}
-
-async function login(name) {
-  for (let attempt = 0; ; attempt++) {
-    const answer = await fetch(`${base}/api/auth/dev-login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name }),
-    });
-    if (answer.ok) return (await answer.json()).token;
-    if (attempt > 20) throw new Error(`dev-login ${answer.status}`);
-    await sleep(250);
-  }
-}
-
-/** Opens a room socket; resolves once its history has arrived (all pages when resuming). */
-function open(room, token, since, onFrame) {
-  return new Promise((done, fail) => {
-    const query = since === undefined ? '' : `&since=${since}`;
-    const socket = new WebSocket(`ws://127.0.0.1:${opt.port}/ws/rooms/${room}?access_token=${token}${query}`, { origin: base });
-    const history = [];
-    let ready = false;
-    socket.on('message', (raw) => {
-      const frame = JSON.parse(String(raw));
-      if (!ready && frame.type === 'history') {
-        history.push(...frame.messages);
-        ready = true;
-        done({ socket, history, hasMore: frame.hasMore });
-        return;
-      }
-      if (ready) onFrame(frame);
-    });
-    socket.on('error', () => {});
-    socket.on('close', () => {
-      if (!ready) fail(new Error(`closed before history (${room})`));
-    });
-  });
-}
+const server = new Server({ port: opt.port, db: opt.db });
+const base = server.base;
+const start = () => server.start();
+const kill9 = () => server.kill();
+const login = (name) => server.login(name);
+/** Opens a room socket; resolves once its history has arrived. */
+const open = (room, token, since, onFrame) => server.open(room, token, since, onFrame);
 
 const rooms = Array.from({ length: opt.rooms }, (_, r) => `crash-${r}-${randomUUID().slice(0, 6)}`);
 const clients = [];
@@ -234,8 +165,7 @@ Object.assign(report, {
   refusals: refused.length,
   examples: [...lost.slice(0, 3), ...gaps.slice(0, 3), ...resumeProblems.slice(0, 3)],
 });
-kill9();
-if (schema) execFileSync('psql', ['-h', '127.0.0.1', '-U', process.env.PGUSER ?? 'postgres', '-d', 'test', '-qc', `set client_min_messages = warning; drop schema ${schema} cascade`]);
+server.dispose();
 console.log(JSON.stringify(report));
 const failed = report.lostAcked + report.storedTwice + report.ackedUnderAnotherSeq + report.seqGaps + report.resumeProblems > 0;
 process.exit(failed ? 1 : 0);

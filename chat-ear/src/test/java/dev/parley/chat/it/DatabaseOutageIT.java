@@ -96,6 +96,7 @@ class DatabaseOutageIT {
             Thread.sleep(3_000);
             assertThat(check(api, "database").getString("status")).isEqualTo("UP");
             int ackedBefore = acked.size();
+            double poolFailuresBefore = poolFailures(api);
             long cutAt = System.nanoTime();
             proxy.cut();
             Api.Response notReady = awaitReadiness(api, 503, Duration.ofSeconds(8));
@@ -127,6 +128,9 @@ class DatabaseOutageIT {
                     .as("store_failed answers during the outage")
                     .isPositive();
             assertThat(unanswered.get()).as("messages without an answer").isZero();
+            assertThat(poolFailures(api) - poolFailuresBefore)
+                    .as("connections the pool could not give during the outage (parley_db_connection_failures_total)")
+                    .isPositive();
             assertThat(ackedAfterRestore.get())
                     .as("acked after the database came back")
                     .isGreaterThanOrEqualTo(10);
@@ -140,6 +144,16 @@ class DatabaseOutageIT {
             assertThat(stored.keySet()).as("every acked message is stored").containsAll(acked);
             assertThat(stored.values()).as("none twice").allMatch(n -> n == 1);
         }
+    }
+
+    private static double poolFailures(Api api) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "(?m)^parley_db_connection_failures_total ([0-9.eE+-]+)$")
+                .matcher(api.get("metrics", null).body());
+        assertThat(m.find())
+                .as("parley_db_connection_failures_total in /metrics")
+                .isTrue();
+        return Double.parseDouble(m.group(1));
     }
 
     /** Polls {@code /health/ready} until it answers {@code status}. */

@@ -57,6 +57,7 @@ class OperationsIT {
         double stored = metric(before.body(), "parley_messages_stored_total");
         double deliveries = metric(before.body(), "parley_deliveries_total");
         double acks = metric(before.body(), "parley_ack_latency_seconds_count");
+        double connectionsTaken = metric(before.body(), "parley_db_connection_acquire_seconds_count");
 
         String room = room("metrics");
         Api.Login ann = api.login("Ann " + room);
@@ -81,6 +82,11 @@ class OperationsIT {
         assertThat(metric(after, "parley_deliveries_total") - deliveries).isGreaterThanOrEqualTo(5);
         assertThat(metric(after, "parley_frames_refused_total{code=\"bad_request\"}"))
                 .isGreaterThanOrEqualTo(1);
+        // the database pool as the app uses it: taken for the writes and reads, all given back
+        assertThat(metric(after, "parley_db_connection_acquire_seconds_count") - connectionsTaken)
+                .isGreaterThanOrEqualTo(5);
+        assertThat(after).containsPattern("(?m)^parley_db_connections_in_use [0-9]");
+        assertThat(after).containsPattern("(?m)^parley_db_connection_failures_total [0-9]");
         assertThat(after)
                 .contains("parley_delivery_latency_seconds_bucket")
                 .contains("parley_store_duration_seconds_count")

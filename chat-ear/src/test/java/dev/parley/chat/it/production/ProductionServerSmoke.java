@@ -140,6 +140,7 @@ abstract class ProductionServerSmoke {
             assertThat(metrics.body())
                     .containsPattern("(?m)^parley_connections [1-9]")
                     .containsPattern("(?m)^parley_messages_stored_total [1-9]")
+                    .containsPattern("(?m)^parley_db_connection_acquire_seconds_count [1-9]")
                     .contains("parley_delivery_latency_seconds_bucket");
 
             var vm = com.sun.tools.attach.VirtualMachine.attach(String.valueOf(server.javaPid()));

@@ -1,5 +1,6 @@
 package dev.parley.chat.platform.boundary;
 
+import dev.parley.chat.platform.control.ConnectionUse;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -67,6 +68,7 @@ public class Metrics {
         new FileDescriptorMetrics().bindTo(registry);
         gc = new JvmGcMetrics();
         gc.bindTo(registry);
+        ConnectionUse.bindTo(registry, LATENCY_BUCKETS);
     }
 
     @PreDestroy

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -111,6 +112,13 @@ public class RoomRegistry {
     /** Every connection of this node, at this moment. */
     public List<Connection> all() {
         return rooms.values().stream().flatMap(Set::stream).toList();
+    }
+
+    /** Every connection on this node, without copying them into a list first. */
+    public void forEach(Consumer<Connection> action) {
+        for (Set<Connection> room : rooms.values()) {
+            room.forEach(action);
+        }
     }
 
     /**

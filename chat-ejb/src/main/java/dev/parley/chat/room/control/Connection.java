@@ -1,8 +1,9 @@
 package dev.parley.chat.room.control;
 
 import dev.parley.chat.identity.entity.Identity;
+import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** One open WebSocket to one room: who it is, and where its frames go. */
@@ -12,7 +13,7 @@ public final class Connection {
     private final String room;
     private final Identity identity;
     private final Outbox outbox;
-    private volatile Future<?> expiry;
+    private final AtomicBoolean expired = new AtomicBoolean();
     private final AtomicLong lastCursorNanos = new AtomicLong(Long.MIN_VALUE / 2);
     private final InboundBudget inbound;
     private final TypingRelay typing = new TypingRelay();
@@ -44,16 +45,10 @@ public final class Connection {
         return typing.shouldRelay(typingNow, nowNanos, intervalNanos);
     }
 
-    /** The scheduled close at token expiry, cancelled when the connection closes first. */
-    public void expiry(Future<?> scheduled) {
-        this.expiry = scheduled;
-    }
-
-    public void cancelExpiry() {
-        Future<?> scheduled = expiry;
-        if (scheduled != null) {
-            scheduled.cancel(false);
-        }
+    /** True once, when the connection's token has expired at {@code now}: it is then closed. */
+    public boolean expiresNow(Instant now) {
+        Instant expiresAt = identity.expiresAt();
+        return expiresAt != null && !now.isBefore(expiresAt) && expired.compareAndSet(false, true);
     }
 
     public String id() {

@@ -23,6 +23,7 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
     private static final String USAGE_PATH = "/ws/usage";
 
     private volatile OriginPolicy origins;
+    private volatile TokenVerifier verifier;
 
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
@@ -54,8 +55,7 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
             return Admission.refuse("rev must be a non-negative whole number");
         }
         try {
-            TokenVerifier verifier = CDI.current().select(TokenVerifier.class).get();
-            Identity identity = verifier.verify(first(parameters, "access_token"));
+            Identity identity = verifier().verify(first(parameters, "access_token"));
             if (!identity.groups().contains(Identity.USER) && !identity.groups().contains(Identity.ADMIN)) {
                 return Admission.refuse("forbidden: the token grants no chat role");
             }
@@ -63,6 +63,16 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
         } catch (TokenVerifier.InvalidTokenException e) {
             return Admission.refuse("unauthorized: " + e.getMessage());
         }
+    }
+
+    /** Looked up once: a CDI look-up per handshake is a cost every connection paid. */
+    private TokenVerifier verifier() {
+        TokenVerifier found = verifier;
+        if (found == null) {
+            found = CDI.current().select(TokenVerifier.class).get();
+            verifier = found;
+        }
+        return found;
     }
 
     private OriginPolicy origins() {
