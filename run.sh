@@ -45,6 +45,14 @@ fi
 pre="$work/preboot.asadmin"
 bind="${CHAT_BIND_ADDRESS:-0.0.0.0}"
 echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=$bind" > "$pre"
+# A reconnect storm (every client of a restarted node at once) queues one task per connection on
+# the HTTP thread pool; past Payara's default queue of 4,096 Grizzly drops connections and logs a
+# SEVERE for each. The queue is bounded by the open connections anyway (and those by the file
+# descriptors), so it is left unbounded.
+echo "set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-queue-size=-1" >> "$pre"
+# A connection whose handshake waits in that queue longer than the HTTP idle timeout (Payara's
+# default 30 s) is closed unanswered: 10,000 at once take longer than that here (docs/reliability.md)
+echo "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.timeout-seconds=90" >> "$pre"
 # /metrics is the app's own (Prometheus text, the same on every server): Payara's MP Metrics steps aside
 echo "set configs.config.server-config.microprofile-metrics-configuration.enabled=false" >> "$pre"
 if [ -z "${CHAT_OIDC_ISSUER:-}" ] && [ "${CHAT_DEV_LOGIN_REMOTE:-false}" = true ]; then
