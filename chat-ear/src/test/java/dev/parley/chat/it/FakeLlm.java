@@ -31,6 +31,10 @@ public final class FakeLlm {
     private final AtomicInteger abandoned = new AtomicInteger();
 
     private FakeLlm() throws IOException {
+        // as a real provider's server: each streamed chunk leaves at once. The JDK's server keeps
+        // Nagle's algorithm on unless told, so a chunk after the headers waited for the client's
+        // delayed ACK (40 ms), which bench/assistant-latency.sh counted as the server's
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 50);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "fake-llm");
