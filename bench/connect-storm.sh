@@ -8,16 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-3000}" c="${2:-50}" s="${3:-10}"
-shared="$(cd ../shared/bench && pwd)"
 port="${BENCH_PORT:-8198}"
-(cd "$shared" && [ -d node_modules ] || npm install --no-audit --no-fund >/dev/null)
 export JAVA_OPTS="${JAVA_OPTS:--Xms1g -Xmx1g -XX:+AlwaysPreTouch}"
-. bench/server.sh
-PORT=9109 node "$shared/peers/ws-room/server.mjs" >/dev/null 2>&1 &
-reference=$!
-trap 'kill "$reference" "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data"' EXIT
-sleep 1
-parley="$(pgrep -f "payara-micro.jar.*--port $port" | head -1)"
+. bench/beside-reference.sh
 [ -n "${PARLEY_JFR:-}" ] && jcmd "$parley" JFR.start name=storm settings=profile filename=/tmp/connect-storm.jfr >/dev/null
 storm() { # label pid url [dev-login]
   local label=$1 pid=$2 url=$3; shift 3

@@ -5,13 +5,8 @@
 // that the server logs no error. Prints one JSON object; exits 1 on any failure.
 //   node bench/reconnect-storm.mjs [--clients 10000] [--db h2|postgres] [--port 8196]
 import { randomUUID } from 'node:crypto';
-import { pool, Server } from './lib/parley.mjs';
+import { arg, boundedTo, pool, Server } from './lib/parley.mjs';
 
-const argv = process.argv.slice(2);
-const arg = (name, fallback) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : fallback;
-};
 const opt = {
   clients: Number(arg('clients', 10_000)),
   perRoom: 10,
@@ -21,10 +16,7 @@ const opt = {
   port: Number(arg('port', 8196)),
   maxSeconds: Number(arg('max-seconds', 900)),
 };
-setTimeout(() => {
-  console.error(`gave up after ${opt.maxSeconds} s`);
-  process.exit(2);
-}, opt.maxSeconds * 1000).unref();
+boundedTo(opt.maxSeconds);
 
 const server = new Server({ port: opt.port, db: opt.db, javaOpts: '-Xmx2g' });
 const report = { clients: opt.clients, db: opt.db };

@@ -8,15 +8,8 @@
 # JAVA_OPTS and CHAT_* variables pass through to the server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-shared="$(cd ../shared/bench && pwd)"
 port="${BENCH_PORT:-8199}"
-(cd "$shared" && [ -d node_modules ] || npm install --no-audit --no-fund >/dev/null)
-. bench/server.sh
-PORT=9109 node "$shared/peers/ws-room/server.mjs" >/dev/null 2>&1 &
-reference=$!
-trap 'kill "$reference" "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data"' EXIT
-sleep 1
-parley="$(pgrep -f "payara-micro.jar.*--port $port" | head -1)"
+. bench/beside-reference.sh
 load() { # label pid url [dev-login] args...
   local label=$1 pid=$2 url=$3; shift 3
   node "$shared/loadgen.mjs" --proto ws-room --url "$url" --server-pid "$pid" --label "$label" "$@" >/dev/null

@@ -127,3 +127,18 @@ export async function pool(n, concurrency, task) {
     }),
   );
 }
+
+/** `--name value` from the command line, or `fallback`. */
+export function arg(name, fallback) {
+  const argv = process.argv.slice(2);
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : fallback;
+}
+
+/** Ends the process with status 2 if it is still running after `seconds`. */
+export function boundedTo(seconds) {
+  setTimeout(() => {
+    console.error(`gave up after ${seconds} s`);
+    process.exit(2);
+  }, seconds * 1000).unref();
+}
