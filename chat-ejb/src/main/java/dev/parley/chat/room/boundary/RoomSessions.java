@@ -104,6 +104,10 @@ public class RoomSessions {
     int maxBody;
 
     @Inject
+    @ConfigProperty(name = "chat.outbox.limit", defaultValue = "2000")
+    int outboxLimit;
+
+    @Inject
     @ConfigProperty(name = "chat.cursor.interval", defaultValue = "PT0.05S")
     Duration cursorInterval;
 
@@ -188,6 +192,11 @@ public class RoomSessions {
         floodCloses = metrics.counter("parley.connections.closed", closes, "reason", "flooding");
         hoardCloses = metrics.counter("parley.connections.closed", closes, "reason", "too_many_connections");
         slowCloses = metrics.counter("parley.connections.closed", closes, "reason", "too_slow");
+    }
+
+    /** Frames that may wait for one connection before it is closed as too slow ({@code CHAT_OUTBOX_LIMIT}). */
+    public int outboxLimit() {
+        return outboxLimit;
     }
 
     /**

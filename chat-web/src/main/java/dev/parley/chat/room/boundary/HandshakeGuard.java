@@ -24,6 +24,24 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
 
     private volatile OriginPolicy origins;
     private volatile TokenVerifier verifier;
+    private volatile RoomSessions sessions;
+
+    /**
+     * Room endpoints are made here rather than by CDI: Weld building and injecting a managed
+     * instance for every connection was a cost each of them paid, for two fields that never change.
+     */
+    @Override
+    public <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
+        if (endpointClass != RoomSocket.class) {
+            return super.getEndpointInstance(endpointClass);
+        }
+        RoomSessions found = sessions;
+        if (found == null) {
+            found = CDI.current().select(RoomSessions.class).get();
+            sessions = found;
+        }
+        return endpointClass.cast(new RoomSocket(found, found.outboxLimit()));
+    }
 
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {

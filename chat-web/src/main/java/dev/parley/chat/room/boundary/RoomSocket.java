@@ -2,7 +2,6 @@ package dev.parley.chat.room.boundary;
 
 import dev.parley.chat.room.control.Connection;
 import dev.parley.chat.room.control.Outbox;
-import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.OnClose;
@@ -14,7 +13,6 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** {@code /ws/rooms/{room}}: translates WebSocket events into calls on {@link RoomSessions}. */
 @ServerEndpoint(value = "/ws/rooms/{room}", configurator = HandshakeGuard.class)
@@ -23,12 +21,14 @@ public class RoomSocket {
     private static final Logger LOG = Logger.getLogger(RoomSocket.class.getName());
     private static final int MAX_FRAME = 64 * 1024;
 
-    @Inject
-    RoomSessions sessions;
+    private final RoomSessions sessions;
+    private final int outboxLimit;
 
-    @Inject
-    @ConfigProperty(name = "chat.outbox.limit", defaultValue = "2000")
-    int outboxLimit;
+    /** Made by {@link HandshakeGuard#getEndpointInstance}, one per connection. */
+    RoomSocket(RoomSessions sessions, int outboxLimit) {
+        this.sessions = sessions;
+        this.outboxLimit = outboxLimit;
+    }
 
     // Tyrus runs @OnOpen inside the container's upgrade and reports an abrupt disconnect on another
     // thread without waiting for it: a client that drops right after its history gets @OnClose
