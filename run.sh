@@ -30,13 +30,15 @@ if [ -n "${CHAT_DB_URL:-}" ]; then
   # Payara insists on a password property; "()" is its spelling of an empty one
   props="$props:password=$(esc "${CHAT_DB_PASSWORD:-()}")"
   cat > "$boot" <<ASADMIN
-create-jdbc-connection-pool --datasourceclassname=org.postgresql.ds.PGSimpleDataSource --restype=javax.sql.DataSource --steadypoolsize=4 --maxpoolsize=32 --isconnectvalidatereq=true --validationmethod=auto-commit --property $props ChatPool
+create-jdbc-connection-pool --datasourceclassname=org.postgresql.ds.PGSimpleDataSource --restype=javax.sql.DataSource --steadypoolsize=4 --maxpoolsize=32 --statementcachesize=64 --isconnectvalidatereq=true --validationmethod=auto-commit --property $props ChatPool
 set resources.jdbc-resource.jdbc/__default.pool-name=ChatPool
 ASADMIN
   extra_libs=(--addlibs chat-web/target/micro/postgresql.jar)
   echo "Database: PostgreSQL at ${CHAT_DB_URL%%\?*}"
 else
   echo "set resources.jdbc-connection-pool.H2Pool.property.URL=jdbc:h2:file:$data_dir/parley;WRITE_DELAY=0" > "$boot"
+  # H2 parses every statement it is handed; the pool keeps the prepared ones per connection
+  echo "set resources.jdbc-connection-pool.H2Pool.statement-cache-size=64" >> "$boot"
   echo "Database: H2 file database in $data_dir"
 fi
 

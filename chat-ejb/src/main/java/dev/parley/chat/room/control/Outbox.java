@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One connection's queue of frames, sent one at a time without blocking the caller. A client that
+ * One connection's queue of frames, sent without blocking the caller: one write at a time, carrying
+ * whatever queued up meanwhile. A client that
  * lets more than {@code limit} frames pile up is closed (1013) instead of stalling its room; it can
  * come back and resume with {@code since}. Until {@link #open} is called the outbox only holds
  * frames, so that the welcome and history go out first.
@@ -17,6 +18,11 @@ public final class Outbox {
 
     /** WebSocket close code 1013, "try again later". */
     public static final int TOO_SLOW = 1013;
+
+    /** At most this many frames, or about this many characters, go to the sink in one send. */
+    private static final int MAX_FRAMES_PER_WRITE = 64;
+
+    private static final int MAX_CHARS_PER_WRITE = 32 * 1024;
 
     private final FrameSink sink;
     private final int limit;
@@ -145,8 +151,8 @@ public final class Outbox {
             if (!sending.compareAndSet(false, true)) {
                 return;
             }
-            OutboundFrame next = queue.poll();
-            if (next == null) {
+            List<OutboundFrame> batch = nextBatch();
+            if (batch.isEmpty()) {
                 sending.set(false);
                 if (queue.isEmpty()) {
                     CloseRequest request = closeWhenDrained;
@@ -157,10 +163,10 @@ public final class Outbox {
                 }
                 continue;
             }
-            size.decrementAndGet();
+            size.addAndGet(-batch.size());
             // 0: in flight, 1: send() returned first (the callback pumps), 2: completed inside send() (we loop)
             AtomicInteger phase = new AtomicInteger();
-            sink.send(next.json(), written -> {
+            sink.send(batch, written -> {
                 if (!written && !closed) {
                     broken();
                 }
@@ -173,5 +179,28 @@ public final class Outbox {
                 return;
             }
         }
+    }
+
+    /**
+     * What piled up while the previous write was on its way, to go out in one write: a room's
+     * burst costs each connection one write instead of one per frame. Only the sender polls.
+     */
+    private List<OutboundFrame> nextBatch() {
+        OutboundFrame first = queue.poll();
+        if (first == null) {
+            return List.of();
+        }
+        if (queue.peek() == null) {
+            return List.of(first);
+        }
+        List<OutboundFrame> batch = new ArrayList<>();
+        batch.add(first);
+        int chars = first.json().length();
+        OutboundFrame next;
+        while (batch.size() < MAX_FRAMES_PER_WRITE && chars < MAX_CHARS_PER_WRITE && (next = queue.poll()) != null) {
+            batch.add(next);
+            chars += next.json().length();
+        }
+        return batch;
     }
 }

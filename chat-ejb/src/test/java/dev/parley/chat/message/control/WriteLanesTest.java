@@ -11,6 +11,7 @@ import dev.parley.chat.room.control.Connection;
 import dev.parley.chat.room.control.Fanout;
 import dev.parley.chat.room.control.FrameSink;
 import dev.parley.chat.room.control.InboundBudget;
+import dev.parley.chat.room.control.OutboundFrame;
 import dev.parley.chat.room.control.Outbox;
 import dev.parley.chat.room.entity.RoomBroadcast;
 import dev.parley.chat.room.entity.RoomSignal;
@@ -260,8 +261,8 @@ class WriteLanesTest {
             Outbox outbox = new Outbox(
                     new FrameSink() {
                         @Override
-                        public void send(String text, java.util.function.Consumer<Boolean> done) {
-                            frames.add(text);
+                        public void send(List<OutboundFrame> sent, java.util.function.Consumer<Boolean> done) {
+                            sent.forEach(frame -> frames.add(frame.json()));
                             done.accept(true);
                         }
 

@@ -46,9 +46,9 @@ class SessionSinkTest {
             handler.onResult(new SendResult());
         }));
         List<Boolean> results = new CopyOnWriteArrayList<>();
-        sink.send("first", results::add);
+        sink.send(List.of(OutboundFrame.of("first")), results::add);
         sink.closing();
-        sink.send("second", results::add);
+        sink.send(List.of(OutboundFrame.of("second")), results::add);
 
         assertThat(sent).containsExactly("first");
         assertThat(results).containsExactly(true, false);
