@@ -165,13 +165,13 @@ export class KeycloakServer {
       webOrigins: [settings.appOrigin],
       attributes: { 'pkce.code.challenge.method': 'S256', 'post.logout.redirect.uris': `${settings.appOrigin}/*` },
     };
+    const [scope] = (await this.admin<{ id: string; name: string }[]>('GET', `/${realm}/client-scopes`)).filter(
+      (s) => s.name === 'parley-api',
+    );
     // the SPA signs in through the browser only; the tests' own client may use passwords
     for (const client of [spa, { ...spa, clientId: 'parley-test-runner', standardFlowEnabled: false, directAccessGrantsEnabled: true }]) {
       await this.admin('POST', `/${realm}/clients`, client);
       const [created] = await this.admin<{ id: string }[]>('GET', `/${realm}/clients?clientId=${client.clientId}`);
-      const [scope] = (await this.admin<{ id: string; name: string }[]>('GET', `/${realm}/client-scopes`)).filter(
-        (s) => s.name === 'parley-api',
-      );
       await this.admin('PUT', `/${realm}/clients/${created.id}/default-client-scopes/${scope.id}`);
     }
     for (const group of settings.groups) await this.admin('POST', `/${realm}/groups`, { name: group });
@@ -215,7 +215,7 @@ export class KeycloakServer {
    * priority becomes the active one. Returns its key id.
    */
   async rotateSigningKey(realm: string): Promise<string> {
-    const [{ id: realmId }] = [await this.admin<{ id: string }>('GET', `/${realm}`)];
+    const { id: realmId } = await this.admin<{ id: string }>('GET', `/${realm}`);
     await this.admin('POST', `/${realm}/components`, {
       name: `rotated-${Date.now()}`,
       providerId: 'rsa-generated',

@@ -52,9 +52,4 @@ public final class ConnectionUse {
     static void released() {
         IN_USE.decrementAndGet();
     }
-
-    /** Connections held now. */
-    public static int inUse() {
-        return IN_USE.get();
-    }
 }

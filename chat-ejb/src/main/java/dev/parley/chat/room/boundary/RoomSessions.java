@@ -327,13 +327,14 @@ public class RoomSessions {
      * failed ping finds it, and it is closed and leaves the room's presence.
      */
     private void heartbeat() {
-        for (Connection connection : registry.all()) {
-            try {
-                connection.outbox().ping();
-            } catch (RuntimeException e) {
-                close(connection);
-            }
-        }
+        registry.forEach(
+                connection -> { // the registry's sets are concurrent: closing while iterating is fine
+                    try {
+                        connection.outbox().ping();
+                    } catch (RuntimeException e) {
+                        close(connection);
+                    }
+                });
     }
 
     private void onMessage(Connection connection, ClientFrame frame) {

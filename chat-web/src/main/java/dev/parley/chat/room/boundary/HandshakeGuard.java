@@ -22,9 +22,9 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
     private static final String PATH_PREFIX = "/ws/rooms/";
     private static final String USAGE_PATH = "/ws/usage";
 
+    private final LookedUpOnce<TokenVerifier> verifier = new LookedUpOnce<>(TokenVerifier.class);
+    private final LookedUpOnce<RoomSessions> sessions = new LookedUpOnce<>(RoomSessions.class);
     private volatile OriginPolicy origins;
-    private volatile TokenVerifier verifier;
-    private volatile RoomSessions sessions;
 
     /**
      * Room endpoints are made here rather than by CDI: Weld building and injecting a managed
@@ -35,12 +35,7 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
         if (endpointClass != RoomSocket.class) {
             return super.getEndpointInstance(endpointClass);
         }
-        RoomSessions found = sessions;
-        if (found == null) {
-            found = CDI.current().select(RoomSessions.class).get();
-            sessions = found;
-        }
-        return endpointClass.cast(new RoomSocket(found, found.outboxLimit()));
+        return endpointClass.cast(new RoomSocket(sessions.get()));
     }
 
     @Override
@@ -73,7 +68,7 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
             return Admission.refuse("rev must be a non-negative whole number");
         }
         try {
-            Identity identity = verifier().verify(first(parameters, "access_token"));
+            Identity identity = verifier.get().verify(first(parameters, "access_token"));
             if (!identity.groups().contains(Identity.USER) && !identity.groups().contains(Identity.ADMIN)) {
                 return Admission.refuse("forbidden: the token grants no chat role");
             }
@@ -83,14 +78,23 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
         }
     }
 
-    /** Looked up once: a CDI look-up per handshake is a cost every connection paid. */
-    private TokenVerifier verifier() {
-        TokenVerifier found = verifier;
-        if (found == null) {
-            found = CDI.current().select(TokenVerifier.class).get();
-            verifier = found;
+    /** A bean looked up at first use and kept: a CDI look-up per handshake was a cost every connection paid. */
+    private static final class LookedUpOnce<T> {
+        private final Class<T> type;
+        private volatile T bean;
+
+        LookedUpOnce(Class<T> type) {
+            this.type = type;
         }
-        return found;
+
+        T get() {
+            T found = bean;
+            if (found == null) {
+                found = CDI.current().select(type).get();
+                bean = found;
+            }
+            return found;
+        }
     }
 
     private OriginPolicy origins() {

@@ -22,12 +22,10 @@ public class RoomSocket {
     private static final int MAX_FRAME = 64 * 1024;
 
     private final RoomSessions sessions;
-    private final int outboxLimit;
 
     /** Made by {@link HandshakeGuard#getEndpointInstance}, one per connection. */
-    RoomSocket(RoomSessions sessions, int outboxLimit) {
+    RoomSocket(RoomSessions sessions) {
         this.sessions = sessions;
-        this.outboxLimit = outboxLimit;
     }
 
     // Tyrus runs @OnOpen inside the container's upgrade and reports an abrupt disconnect on another
@@ -53,7 +51,10 @@ public class RoomSocket {
         SocketAdmission.withoutIdleTimeout(session);
         sink = new SessionSink(session);
         Connection opened = new Connection(
-                admission.room(), admission.identity(), new Outbox(sink, outboxLimit), sessions.newInboundBudget());
+                admission.room(),
+                admission.identity(),
+                new Outbox(sink, sessions.outboxLimit()),
+                sessions.newInboundBudget());
         if (sessions.open(opened, admission.since(), admission.rev())) {
             connection = opened;
         }
