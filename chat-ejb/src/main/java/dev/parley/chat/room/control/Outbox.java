@@ -8,8 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One connection's queue of frames, sent without blocking the caller: one write at a time, carrying
- * whatever queued up meanwhile. A client that
+ * One connection's queue of frames, sent one at a time without blocking the caller. A client that
  * lets more than {@code limit} frames pile up is closed (1013) instead of stalling its room; it can
  * come back and resume with {@code since}. Until {@link #open} is called the outbox only holds
  * frames, so that the welcome and history go out first.
@@ -18,11 +17,6 @@ public final class Outbox {
 
     /** WebSocket close code 1013, "try again later". */
     public static final int TOO_SLOW = 1013;
-
-    /** At most this many frames, or about this many characters, go to the sink in one send. */
-    private static final int MAX_FRAMES_PER_WRITE = 64;
-
-    private static final int MAX_CHARS_PER_WRITE = 32 * 1024;
 
     private final FrameSink sink;
     private final int limit;
@@ -151,8 +145,8 @@ public final class Outbox {
             if (!sending.compareAndSet(false, true)) {
                 return;
             }
-            List<OutboundFrame> batch = nextBatch();
-            if (batch.isEmpty()) {
+            OutboundFrame next = queue.poll();
+            if (next == null) {
                 sending.set(false);
                 if (queue.isEmpty()) {
                     CloseRequest request = closeWhenDrained;
@@ -163,10 +157,10 @@ public final class Outbox {
                 }
                 continue;
             }
-            size.addAndGet(-batch.size());
+            size.decrementAndGet();
             // 0: in flight, 1: send() returned first (the callback pumps), 2: completed inside send() (we loop)
             AtomicInteger phase = new AtomicInteger();
-            sink.send(batch, written -> {
+            sink.send(next.json(), written -> {
                 if (!written && !closed) {
                     broken();
                 }
@@ -179,28 +173,5 @@ public final class Outbox {
                 return;
             }
         }
-    }
-
-    /**
-     * What piled up while the previous write was on its way, to go out in one write: a room's
-     * burst costs each connection one write instead of one per frame. Only the sender polls.
-     */
-    private List<OutboundFrame> nextBatch() {
-        OutboundFrame first = queue.poll();
-        if (first == null) {
-            return List.of();
-        }
-        if (queue.peek() == null) {
-            return List.of(first);
-        }
-        List<OutboundFrame> batch = new ArrayList<>();
-        batch.add(first);
-        int chars = first.json().length();
-        OutboundFrame next;
-        while (batch.size() < MAX_FRAMES_PER_WRITE && chars < MAX_CHARS_PER_WRITE && (next = queue.poll()) != null) {
-            batch.add(next);
-            chars += next.json().length();
-        }
-        return batch;
     }
 }

@@ -11,7 +11,6 @@ import dev.parley.chat.room.control.Connection;
 import dev.parley.chat.room.control.Fanout;
 import dev.parley.chat.room.control.FrameSink;
 import dev.parley.chat.room.control.InboundBudget;
-import dev.parley.chat.room.control.OutboundFrame;
 import dev.parley.chat.room.control.Outbox;
 import dev.parley.chat.room.entity.RoomBroadcast;
 import dev.parley.chat.room.entity.RoomSignal;
@@ -261,8 +260,8 @@ class WriteLanesTest {
             Outbox outbox = new Outbox(
                     new FrameSink() {
                         @Override
-                        public void send(List<OutboundFrame> sent, java.util.function.Consumer<Boolean> done) {
-                            sent.forEach(frame -> frames.add(frame.json()));
+                        public void send(String text, java.util.function.Consumer<Boolean> done) {
+                            frames.add(text);
                             done.accept(true);
                         }
 

@@ -12,16 +12,13 @@ class OutboxTest {
     /** A sink that completes sends only when told to, like a slow network. */
     static final class ManualSink implements FrameSink {
         final List<String> written = new ArrayList<>();
-        final List<List<String>> writes = new ArrayList<>();
         final List<Consumer<Boolean>> pending = new ArrayList<>();
         boolean completeImmediately;
         Integer closeCode;
 
         @Override
-        public void send(List<OutboundFrame> frames, Consumer<Boolean> done) {
-            List<String> texts = frames.stream().map(OutboundFrame::json).toList();
-            written.addAll(texts);
-            writes.add(texts);
+        public void send(String text, Consumer<Boolean> done) {
+            written.add(text);
             if (completeImmediately) {
                 done.accept(true);
             } else {
@@ -98,47 +95,6 @@ class OutboxTest {
         assertThat(sink.written).containsExactly("a", "b");
         sink.completeOne();
         assertThat(cut.pending()).isZero();
-    }
-
-    @Test
-    void framesThatQueueWhileAWriteIsOnItsWayGoOutTogetherInTheNextWrite() {
-        cut = new Outbox(sink, 200);
-        cut.open(List.of(), 0, 0);
-        cut.offer(OutboundFrame.of("a"));
-        cut.offer(OutboundFrame.of("b"));
-        cut.offer(OutboundFrame.of("c"));
-        assertThat(sink.writes).containsExactly(List.of("a"));
-        sink.completeOne();
-        assertThat(sink.writes).containsExactly(List.of("a"), List.of("b", "c"));
-        assertThat(cut.pending()).isZero();
-
-        for (int i = 0; i < 100; i++) {
-            cut.offer(OutboundFrame.of("f" + i));
-        }
-        sink.completeOne();
-        assertThat(sink.writes.get(2)).as("one write carries at most 64 frames").hasSize(64);
-        sink.completeOne();
-        assertThat(sink.writes.get(3)).hasSize(36).endsWith("f99");
-        assertThat(cut.pending()).isEqualTo(0);
-    }
-
-    @Test
-    void aBigFrameIsWrittenAloneAndLargeBurstsAreCutIntoWritesOfAboutThirtyTwoKilobytes() {
-        cut = new Outbox(sink, 200);
-        cut.open(List.of(), 0, 0);
-        cut.offer(OutboundFrame.of("first"));
-        cut.offer(OutboundFrame.of("x".repeat(40_000)));
-        cut.offer(OutboundFrame.of("after the big one"));
-        for (int i = 0; i < 10; i++) {
-            cut.offer(OutboundFrame.of("y".repeat(10_000)));
-        }
-        sink.completeOne();
-        assertThat(sink.writes.get(1)).as("the big frame goes alone").hasSize(1);
-        sink.completeOne();
-        assertThat(sink.writes.get(2)).hasSize(5); // 17 + 4 x 10,000 characters pass 32 K
-        sink.completeOne();
-        sink.completeOne();
-        assertThat(sink.written).hasSize(13).endsWith("y".repeat(10_000));
     }
 
     @Test

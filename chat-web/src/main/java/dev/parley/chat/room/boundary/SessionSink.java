@@ -1,13 +1,11 @@
 package dev.parley.chat.room.boundary;
 
 import dev.parley.chat.room.control.FrameSink;
-import dev.parley.chat.room.control.OutboundFrame;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.Extension;
 import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
 import java.io.IOException;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -33,51 +31,18 @@ final class SessionSink implements FrameSink {
     private static final ThreadLocal<SessionSink> SENDING = new ThreadLocal<>();
 
     private final Session session;
-    private final RemoteEndpoint.Async async;
-    /** Present on Tyrus without extensions: every batch in one raw write. */
-    private final TyrusFastPath.WireWriter wire;
-
+    private final TextSender sender;
     private final AtomicInteger sendsInside = new AtomicInteger();
     private volatile boolean closing;
 
     SessionSink(Session session) {
         this.session = session;
-        this.async = session.getAsyncRemote();
-        List<Extension> extensions = session.getNegotiatedExtensions();
-        // an extension (e.g. permessage-deflate) transforms frames: those go through Tyrus
-        this.wire = extensions == null || extensions.isEmpty()
-                ? TyrusFastPath.writer(async).orElse(null)
-                : null;
+        RemoteEndpoint.Async async = session.getAsyncRemote();
+        this.sender = TyrusFastPath.sender(async).orElse(async::sendText);
     }
 
     @Override
-    public void send(List<OutboundFrame> frames, Consumer<Boolean> done) {
-        if (wire != null) {
-            guarded(done, () -> wire.write(TextFrames.of(frames), result -> done.accept(result.isOK())));
-        } else {
-            sendEach(frames, 0, done);
-        }
-    }
-
-    /** The standard API: one frame after the other, each once the one before was written. */
-    private void sendEach(List<OutboundFrame> frames, int index, Consumer<Boolean> done) {
-        if (index == frames.size()) {
-            done.accept(true);
-            return;
-        }
-        guarded(
-                done,
-                () -> async.sendText(frames.get(index).json(), result -> {
-                    if (result.isOK()) {
-                        sendEach(frames, index + 1, done);
-                    } else {
-                        done.accept(false);
-                    }
-                }));
-    }
-
-    /** Runs a write unless the close has begun, counted in while it runs. */
-    private void guarded(Consumer<Boolean> done, Runnable write) {
+    public void send(String text, Consumer<Boolean> done) {
         sendsInside.incrementAndGet();
         SessionSink outer = SENDING.get();
         SENDING.set(this);
@@ -86,7 +51,7 @@ final class SessionSink implements FrameSink {
                 done.accept(false);
                 return;
             }
-            write.run();
+            sender.send(text, result -> done.accept(result.isOK()));
         } catch (RuntimeException e) {
             done.accept(false);
         } finally {
@@ -145,5 +110,11 @@ final class SessionSink implements FrameSink {
             Thread.onSpinWait();
             Thread.yield();
         }
+    }
+
+    /** Sends one text frame and reports to the handler. */
+    @FunctionalInterface
+    interface TextSender {
+        void send(String text, SendHandler handler);
     }
 }

@@ -46,9 +46,9 @@ class SessionSinkTest {
             handler.onResult(new SendResult());
         }));
         List<Boolean> results = new CopyOnWriteArrayList<>();
-        sink.send(List.of(OutboundFrame.of("first")), results::add);
+        sink.send("first", results::add);
         sink.closing();
-        sink.send(List.of(OutboundFrame.of("second")), results::add);
+        sink.send("second", results::add);
 
         assertThat(sent).containsExactly("first");
         assertThat(results).containsExactly(true, false);
