@@ -77,8 +77,27 @@ interface Socket {
   next(type: string): Promise<{ type: string; [key: string]: unknown }>;
 }
 
-/** A socket to a room; resolves with its first frame, or rejects with how it was refused. */
-function connect(room: string, bearer: string): Promise<Socket> {
+const UNANSWERED = 'the handshake was never answered';
+
+/**
+ * A socket to a room; resolves with its first frame, or rejects with how it was refused. A
+ * handshake the server never answers is tried once more, loudly: Payara Micro 6's Grizzly now and
+ * then hands a request object that is being recycled to the next upgrade right after another
+ * connection closed (a NullPointerException in `Request.upgrade` in the server log), a server bug
+ * (docs/reliability.md) that the suite's Java WebSocket client meets the same way. A second
+ * failure fails.
+ */
+async function connect(room: string, bearer: string): Promise<Socket> {
+  try {
+    return await connectOnce(room, bearer);
+  } catch (error) {
+    if (!String(error).includes(UNANSWERED)) throw error;
+    console.error(`${UNANSWERED} (Grizzly request-recycling race on Payara Micro 6); trying once more`);
+    return connectOnce(room, bearer);
+  }
+}
+
+function connectOnce(room: string, bearer: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(`${server.url.replace('http', 'ws')}/ws/rooms/${room}?access_token=${bearer}`, {
       origin: server.url,
@@ -87,8 +106,9 @@ function connect(room: string, bearer: string): Promise<Socket> {
     const waiting: { type: string; done: (frame: Socket['frames'][number]) => void }[] = [];
     const closed = new Promise<number>((done) => socket.once('close', done));
     const deadline = setTimeout(() => {
+      const opened = socket.readyState !== WebSocket.CONNECTING;
       socket.terminate();
-      reject(new Error('no frame within 10 s'));
+      reject(new Error(opened ? 'no frame within 10 s' : `${UNANSWERED} within 10 s`));
     }, 10_000);
     socket.on('message', (data) => {
       const frame = JSON.parse(String(data));
