@@ -55,6 +55,9 @@ echo "set configs.config.server-config.thread-pools.thread-pool.http-thread-pool
 # A connection whose handshake waits in that queue longer than the HTTP idle timeout (Payara's
 # default 30 s) is closed unanswered: 10,000 at once take longer than that here (docs/reliability.md)
 echo "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.timeout-seconds=90" >> "$pre"
+# No cleartext HTTP/2 upgrade (browsers only speak HTTP/2 over TLS): Grizzly 4's Http2ServerFilter
+# reads request objects that are being recycled and logs NullPointerExceptions (docs/reliability.md)
+echo "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.http2-enabled=false" >> "$pre"
 # /metrics is the app's own (Prometheus text, the same on every server): Payara's MP Metrics steps aside
 echo "set configs.config.server-config.microprofile-metrics-configuration.enabled=false" >> "$pre"
 if [ -z "${CHAT_OIDC_ISSUER:-}" ] && [ "${CHAT_DEV_LOGIN_REMOTE:-false}" = true ]; then

@@ -49,6 +49,10 @@ public final class PayaraServer extends ProductionServer {
         remoteAsadmin("create-system-properties", String.join(":", properties));
         // /metrics is the application's own; Payara's MicroProfile Metrics would answer it first
         remoteAsadmin("set-metrics-configuration", "--enabled=false");
+        // as README.md tells operators: no cleartext HTTP/2 upgrade (Grizzly 4's race, docs/reliability.md)
+        remoteAsadmin(
+                "set",
+                "configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.http2-enabled=false");
         remoteAsadmin("deploy", "--name", "parley", EAR.toAbsolutePath().toString());
         awaitApplication();
     }
