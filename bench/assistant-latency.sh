@@ -9,9 +9,6 @@ replies="${1:-20}" clients="${2:-10}"
 port="${BENCH_PORT:-8199}" llm_port="${BENCH_LLM_PORT:-18189}"
 export CHAT_LLM_BASE_URL="http://127.0.0.1:$llm_port/v1" CHAT_LLM_MODEL=bench
 . bench/server.sh
-# a warm-up round, then the measured one
-for round in warm-up measured; do
-  echo "== $round"
-  mvn -B -q -pl chat-ear exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.parley.chat.bench.AssistantLatency \
-    -Dparley.fakeLlmPort="$llm_port" -Dexec.args="http://127.0.0.1:$port/ $replies $clients"
-done
+# one JVM for the provider and the clients: a warm-up round, then the measured one
+mvn -B -q -pl chat-ear exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.parley.chat.bench.AssistantLatency \
+  -Dparley.fakeLlmPort="$llm_port" -Dexec.args="http://127.0.0.1:$port/ $replies $clients"

@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
 import java.io.StringReader;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,9 @@ public class RemoteReplies {
     @EJB
     MessageStore store;
 
+    /** Made once: {@code Json.createReader} looks its provider up through the ServiceLoader on every call. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
     private final Map<String, Mirror> byRoom = new ConcurrentHashMap<>();
 
     /**
@@ -41,7 +45,7 @@ public class RemoteReplies {
             return;
         }
         JsonObject delta;
-        try (var reader = Json.createReader(new StringReader(broadcast.json()))) {
+        try (var reader = READERS.createReader(new StringReader(broadcast.json()))) {
             delta = reader.readObject();
         }
         String messageId = delta.getString("messageId");

@@ -4,11 +4,16 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.util.Map;
 
 /** Reads one streamed chunk: the text it adds, the usage it reports, whether it ends the stream. */
 public final class ChunkParser {
+
+    /** Made once: {@code Json.createReader} looks its provider up through the ServiceLoader on every call. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     private ChunkParser() {}
 
@@ -20,7 +25,7 @@ public final class ChunkParser {
         if ("[DONE]".equals(trimmed)) {
             return new Chunk("", null, true, null);
         }
-        try (var reader = Json.createReader(new StringReader(trimmed))) {
+        try (var reader = READERS.createReader(new StringReader(trimmed))) {
             JsonObject chunk = reader.readObject();
             if (chunk.containsKey("error")) {
                 return new Chunk("", null, false, String.valueOf(chunk.get("error")));

@@ -6,7 +6,9 @@ import dev.parley.chat.presence.control.PresenceState;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +25,11 @@ import java.util.Optional;
  * can never both see a user's "first" connection. Times are Redis's own clock, not the nodes'.
  */
 public final class RedisPresence implements PresenceDirectory {
+
+    /** Made once: {@code Json.createX} looks its provider up through the ServiceLoader on every call. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
+    private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
 
     private static final String ALIVE_SINCE =
             """
@@ -247,7 +254,7 @@ public final class RedisPresence implements PresenceDirectory {
     public record Beat(boolean added, List<String> deadNodes) {}
 
     private static String toJson(ChatUser user) {
-        return Json.createObjectBuilder()
+        return BUILDERS.createObjectBuilder()
                 .add("id", user.id())
                 .add("name", user.name())
                 .build()
@@ -255,7 +262,7 @@ public final class RedisPresence implements PresenceDirectory {
     }
 
     private static ChatUser fromJson(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = READERS.createReader(new StringReader(json))) {
             JsonObject object = reader.readObject();
             return new ChatUser(object.getString("id"), object.getString("name"));
         }
