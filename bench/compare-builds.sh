@@ -28,36 +28,6 @@ git worktree add -q --detach "$other/tree" "$rev"
 cp -r frontend/node_modules "$other/tree/frontend/" 2>/dev/null || true
 (cd "$other/tree" && mvn -B -q -DskipTests package)
 
-series() { # label folder
-  local label=$1 folder=$2
-  if curl -fs "http://127.0.0.1:$port/api/auth/config" >/dev/null 2>&1; then
-    echo "port $port is taken by another server" >&2
-    exit 1
-  fi
-  data="$(mktemp -d)"
-  # run.sh itself (not a subshell around it) so that stopping it stops its server
-  CHAT_PORT="$port" CHAT_DATA_DIR="$data" PARLEY_SKIP_BUILD=1 JAVA_OPTS="${JAVA_OPTS:--Xmx1g}" \
-    "$folder/run.sh" > "$data/server.log" 2>&1 &
-  server=$!
-  for _ in $(seq 1 120); do
-    curl -fs "http://127.0.0.1:$port/api/auth/config" >/dev/null 2>&1 && break
-    sleep 1
-  done
-  local pid
-  pid="$(pgrep -f "payara-micro.jar.*--port $port" | head -1)"
-  run() { # name args...
-    local name=$1; shift
-    node "$shared/loadgen.mjs" --proto ws-room --url "ws://127.0.0.1:$port" --server-pid "$pid" \
-      --dev-login "http://127.0.0.1:$port" --label "$label-$name" --scenario fanout --users 10 \
-      --period 200 --duration 15 "$@" >/dev/null
-  }
-  run cold --rooms 40
-  run warm --rooms 40
-  for i in $(seq 1 "$rounds"); do run "half-$i" --rooms 20; done
-  kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true
-  server=""
-  rm -rf "$data"
-  data=""
-}
-series "$(git rev-parse --short "$rev")" "$other/tree"
-series "$(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo '+changes')" .
+. bench/lib/series.sh
+series "$(git rev-parse --short "$rev")" "$other/tree" "${JAVA_OPTS:--Xmx1g}"
+series "$(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo '+changes')" . "${JAVA_OPTS:--Xmx1g}"
