@@ -93,7 +93,11 @@ class DatabaseOutageIT {
                     return null;
                 }));
             }
-            Thread.sleep(3_000);
+            // the senders are under way once some messages are acked (a slow machine needs longer)
+            long warmUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (acked.size() < 10 && System.nanoTime() < warmUp) {
+                Thread.sleep(100);
+            }
             assertThat(check(api, "database").getString("status")).isEqualTo("UP");
             int ackedBefore = acked.size();
             double poolFailuresBefore = poolFailures(api);
