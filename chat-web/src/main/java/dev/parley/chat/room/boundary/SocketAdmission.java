@@ -17,8 +17,8 @@ public final class SocketAdmission {
 
     /** Turns the idle timeout off, and with it Tyrus's per-frame re-arming (see {@link TyrusIdleTimer}). */
     public static void withoutIdleTimeout(Session session) {
+        TyrusIdleTimer.disable(session); // first: turning the timeout off re-arms the timer once more
         session.setMaxIdleTimeout(0);
-        TyrusIdleTimer.disable(session);
     }
 
     public static FrameSink sink(Session session) {

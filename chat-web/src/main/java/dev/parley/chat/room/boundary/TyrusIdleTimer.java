@@ -22,11 +22,40 @@ final class TyrusIdleTimer {
 
     private static final Logger LOG = Logger.getLogger(TyrusIdleTimer.class.getName());
     private static final String TYRUS_SESSION = "org.glassfish.tyrus.core.TyrusSession";
+    private static final String TYRUS_BASE_CONTAINER = "org.glassfish.tyrus.core.BaseContainer";
     private static final ScheduledExecutorService WITHOUT_TIMEOUT = new WithoutTimeoutScheduler();
     private static volatile Field schedulerField;
     private static volatile boolean unavailable;
 
     private TyrusIdleTimer() {}
+
+    /**
+     * Every new Tyrus session arms its idle timer once as it is made (with the container's default
+     * timeout), on the container's scheduler: on Payara the managed one, whose context capture
+     * (a service-loader scan per task) was a tenth of the CPU of a connect storm. The container's
+     * sessions get the scheduler of this class instead. Only Tyrus's server sessions schedule on
+     * it (the idle check and the heartbeat), and every endpoint of ours turns the idle timeout off.
+     */
+    static void disableForContainer(Object serverContainer) {
+        try {
+            for (Class<?> type = serverContainer.getClass(); type != null; type = type.getSuperclass()) {
+                if (type.getName().equals(TYRUS_BASE_CONTAINER)) {
+                    Field managed = type.getDeclaredField("managedScheduledExecutorService");
+                    if (!ScheduledExecutorService.class.equals(managed.getType())) {
+                        break;
+                    }
+                    managed.setAccessible(true);
+                    if (managed.get(serverContainer) != null) {
+                        managed.set(serverContainer, WITHOUT_TIMEOUT);
+                    }
+                    return;
+                }
+            }
+            LOG.log(Level.INFO, "Tyrus sessions keep the container's scheduler: not Tyrus");
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.INFO, "Tyrus sessions keep the container's scheduler: {0}", e.toString());
+        }
+    }
 
     /** For a session whose idle timeout is 0: no scheduling per frame from now on. */
     static void disable(Session session) {
