@@ -38,20 +38,13 @@ final class TyrusIdleTimer {
      */
     static void disableForContainer(Object serverContainer) {
         try {
-            for (Class<?> type = serverContainer.getClass(); type != null; type = type.getSuperclass()) {
-                if (type.getName().equals(TYRUS_BASE_CONTAINER)) {
-                    Field managed = type.getDeclaredField("managedScheduledExecutorService");
-                    if (!ScheduledExecutorService.class.equals(managed.getType())) {
-                        break;
-                    }
-                    managed.setAccessible(true);
-                    if (managed.get(serverContainer) != null) {
-                        managed.set(serverContainer, WITHOUT_TIMEOUT);
-                    }
-                    return;
-                }
+            Field managed =
+                    schedulerField(serverContainer.getClass(), TYRUS_BASE_CONTAINER, "managedScheduledExecutorService");
+            if (managed == null) {
+                LOG.log(Level.INFO, "Tyrus sessions keep the container's scheduler: not Tyrus");
+            } else if (managed.get(serverContainer) != null) {
+                managed.set(serverContainer, WITHOUT_TIMEOUT);
             }
-            LOG.log(Level.INFO, "Tyrus sessions keep the container's scheduler: not Tyrus");
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.log(Level.INFO, "Tyrus sessions keep the container's scheduler: {0}", e.toString());
         }
@@ -76,20 +69,29 @@ final class TyrusIdleTimer {
             return field;
         }
         try {
-            for (Class<?> type = session.getClass(); type != null; type = type.getSuperclass()) {
-                if (type.getName().equals(TYRUS_SESSION)) {
-                    Field found = type.getDeclaredField("service");
-                    if (!ScheduledExecutorService.class.equals(found.getType())) {
-                        break;
-                    }
-                    found.setAccessible(true);
-                    schedulerField = found;
-                    return found;
-                }
+            Field found = schedulerField(session.getClass(), TYRUS_SESSION, "service");
+            if (found == null) {
+                giveUp(null);
             }
-            giveUp(null);
+            schedulerField = found;
+            return found;
         } catch (ReflectiveOperationException | RuntimeException e) {
             giveUp(e);
+        }
+        return null;
+    }
+
+    /** The accessible scheduler field {@code name} that the Tyrus class {@code owner} declares, if {@code type} is one. */
+    private static Field schedulerField(Class<?> type, String owner, String name) throws NoSuchFieldException {
+        for (Class<?> candidate = type; candidate != null; candidate = candidate.getSuperclass()) {
+            if (candidate.getName().equals(owner)) {
+                Field field = candidate.getDeclaredField(name);
+                if (!ScheduledExecutorService.class.equals(field.getType())) {
+                    return null;
+                }
+                field.setAccessible(true);
+                return field;
+            }
         }
         return null;
     }
