@@ -83,11 +83,37 @@ PROPERTIES
   log_args=(--logproperties "$work/logging.properties")
 fi
 
+# Class-data sharing: a start without an archive records the classes it loaded and writes them at
+# its clean exit (to a name of its own, renamed into place only after a clean exit, so that
+# servers started side by side or killed mid-write never leave a broken archive); later starts
+# map them instead of loading and verifying each again (docs/benchmarks.md). A newer WAR makes a
+# new archive. CHAT_CLASS_ARCHIVE=false turns it off.
+cds_args=() archive="" recording=""
+if [ "${CHAT_CLASS_ARCHIVE:-true}" != false ]; then
+  archive="${war%.war}-java$(java -version 2>&1 | sed -n '1s/[^"]*"\([^"]*\)".*/\1/p').jsa"
+  if [ -f "$archive" ] && [ "$archive" -nt "$war" ] && [ "$archive" -nt "$micro" ]; then
+    cds_args=(-XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  else
+    recording="$archive.$$"
+    cds_args=(-XX:ArchiveClassesAtExit="$recording" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  fi
+fi
+
 echo "Starting Payara Micro on http://localhost:$port (listening on $bind) ..."
 # --nohazelcast: one node needs no data grid, and it would listen on every interface
 # shellcheck disable=SC2086
-java ${JAVA_OPTS:--Xmx1g} -jar "$micro" --nocluster --nohazelcast --contextroot / --port "$port" \
+java ${JAVA_OPTS:--Xmx1g} "${cds_args[@]}" -jar "$micro" --nocluster --nohazelcast --contextroot / --port "$port" \
   --prebootcommandfile "$pre" --postbootcommandfile "$boot" "${extra_libs[@]}" "${log_args[@]}" --deploy "$war" &
 server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$work"' EXIT INT TERM
-wait "$server"
+keep_archive() { # a clean exit (0, or 143 after SIGTERM) wrote a whole archive
+  local status=$1
+  if [ -n "$recording" ] && [ -f "$recording" ]; then
+    if [ "$status" -eq 0 ] || [ "$status" -eq 143 ]; then mv -f "$recording" "$archive"; else rm -f "$recording"; fi
+  fi
+}
+trap 'kill "$server" 2>/dev/null; code=0; wait "$server" 2>/dev/null || code=$?; keep_archive "$code"; rm -rf "$work"' EXIT INT TERM
+status=0
+wait "$server" || status=$?
+keep_archive "$status"
+recording=""
+exit "$status"

@@ -36,6 +36,13 @@ class EmbeddedServerIT {
             server.stop();
             assertThat(Files.list(data).map(p -> p.getFileName().toString()))
                     .anyMatch(name -> name.startsWith("parley"));
+            // a clean stop leaves the class archive the next start maps, and no half-written one
+            Path build = Path.of(System.getProperty("parley.root", ".."), "chat-web", "target");
+            try (var files = Files.list(build)) {
+                assertThat(files.map(p -> p.getFileName().toString()).filter(name -> name.contains(".jsa")))
+                        .anyMatch(name -> name.matches("parley-java.+\\.jsa"))
+                        .noneMatch(name -> name.matches(".+\\.jsa\\.\\d+"));
+            }
 
             server.start(Map.of("CHAT_DATA_DIR", data.toAbsolutePath().toString()));
             try (WsClient client = WsClient.connect(WsClient.roomUri(api.base(), room, alice.token()))) {
