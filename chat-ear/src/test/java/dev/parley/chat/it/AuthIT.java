@@ -90,7 +90,7 @@ class AuthIT extends DeployedAppIT {
     }
 
     @Test
-    void webSocketRefusesTheSameTokensWith1008BeforeSendingAnything() {
+    void webSocketRefusesTheSameTokensWith401BeforeUpgrading() {
         for (String token : new String[] {
             "",
             "garbage",
@@ -98,11 +98,15 @@ class AuthIT extends DeployedAppIT {
             TestTokens.token().expiresAt(Instant.now().minusSeconds(600)).sign(),
             TestTokens.token().issuer("https://evil.example").sign()
         }) {
-            WsClient client = WsClient.connect(WsClient.roomUri(api.base(), "lobby", token));
-            WsClient.Close close = client.awaitClose();
-            assertThat(close.code()).as(token).isEqualTo(1008);
-            assertThat(client.received()).as(token).isEmpty();
+            WsClient.Refusal refusal = WsClient.refusal(WsClient.roomUri(api.base(), "lobby", token));
+            assertThat(refusal.status()).as(token).isEqualTo(401);
+            assertThat(refusal.body().getString("code")).as(token).isEqualTo("unauthorized");
+            assertThat(refusal.body().getString("message")).as(token).startsWith("unauthorized");
         }
+        WsClient.Refusal noRole = WsClient.refusal(WsClient.roomUri(
+                api.base(), "lobby", TestTokens.token().groups("guest").sign()));
+        assertThat(noRole.status()).isEqualTo(403);
+        assertThat(noRole.body().getString("code")).isEqualTo("forbidden");
     }
 
     @Test

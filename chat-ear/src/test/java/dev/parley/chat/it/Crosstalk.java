@@ -214,7 +214,8 @@ public final class Crosstalk {
                         && json.size() == 3);
     }
 
-    private String authConfig() throws IOException {
+    /** One plain HTTP request on a fresh connection: null if its answer is whole and its own, else what was wrong. */
+    String authConfig() throws IOException {
         byte[] answer = exchange("GET /api/auth/config HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
         return checkAnswer(answer, json -> json.containsKey("mode"));
     }

@@ -403,7 +403,7 @@ class RoomChatIT extends DeployedAppIT {
     }
 
     @Test
-    void badRoomsSinceAndOriginsAreRefusedWith1008() {
+    void badRoomsSinceAndOriginsAreRefusedBeforeUpgrading() {
         String token = api.login("Eve").token();
         for (java.net.URI uri : List.of(
                 java.net.URI.create(
@@ -411,14 +411,14 @@ class RoomChatIT extends DeployedAppIT {
                 WsClient.roomUri(api.base(), "-starts-with-dash", token),
                 java.net.URI.create(WsClient.roomUri(api.base(), room, token) + "&since=-1"),
                 java.net.URI.create(WsClient.roomUri(api.base(), room, token) + "&since=abc"))) {
-            WsClient client = WsClient.connect(uri);
-            assertThat(client.awaitClose().code()).as(uri.toString()).isEqualTo(1008);
-            assertThat(client.received()).isEmpty();
+            WsClient.Refusal refusal = WsClient.refusal(uri);
+            assertThat(refusal.status()).as(uri.toString()).isEqualTo(400);
+            assertThat(refusal.body().getString("code")).isEqualTo("bad_request");
         }
-        WsClient evil =
-                WsClient.connect(WsClient.roomUri(api.base(), room, token), Map.of("Origin", "https://evil.example"));
-        assertThat(evil.awaitClose().code()).isEqualTo(1008);
-        assertThat(evil.received()).isEmpty();
+        WsClient.Refusal evil =
+                WsClient.refusal(WsClient.roomUri(api.base(), room, token), Map.of("Origin", "https://evil.example"));
+        assertThat(evil.status()).isEqualTo(403);
+        assertThat(evil.body().getString("message")).contains("origin");
 
         String self = api.base().toString().replaceAll("/$", "");
         try (WsClient sameOrigin =

@@ -46,8 +46,8 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         } catch (CompletionException e) {
             if (!(e.getCause() instanceof WebSocketHandshakeException handshake)
                     || handshake.getResponse().statusCode() < 300
-                    || handshake.getResponse().statusCode() == 401
-                    || handshake.getResponse().statusCode() == 403) {
+                    || (handshake.getResponse().statusCode() >= 400
+                            && handshake.getResponse().statusCode() < 500)) {
                 throw e;
             }
             System.err.println("WsClient: the handshake was answered HTTP "
@@ -66,6 +66,43 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
                 .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
                 .join();
         return client;
+    }
+
+    /** A handshake the server refused before upgrading: its HTTP status and JSON body. */
+    public record Refusal(int status, JsonObject body) {}
+
+    /**
+     * Sends a WebSocket handshake over a plain socket and reads the answer; fails if the server
+     * upgraded the connection instead of refusing it with an HTTP error.
+     */
+    public static Refusal refusal(URI uri, Map<String, String> headers) {
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout((int) WAIT.toMillis());
+            StringBuilder request = new StringBuilder("GET " + uri.getRawPath()
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + " HTTP/1.1\r\n"
+                    + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                    + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n");
+            headers.forEach((name, value) ->
+                    request.append(name).append(": ").append(value).append("\r\n"));
+            socket.getOutputStream()
+                    .write(request.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int status = Integer.parseInt(answer.substring(9, 12));
+            if (status == 101) {
+                throw new AssertionError("upgraded instead of refused: " + answer);
+            }
+            String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            try (var reader = Json.createReader(new StringReader(body))) {
+                return new Refusal(status, reader.readObject());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public static Refusal refusal(URI uri) {
+        return refusal(uri, Map.of());
     }
 
     public static URI roomUri(URI base, String room, String token) {

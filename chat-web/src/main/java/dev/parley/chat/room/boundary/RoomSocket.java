@@ -10,7 +10,6 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,26 +36,30 @@ public class RoomSocket {
     private volatile SessionSink sink;
 
     @OnOpen
-    public synchronized void open(Session session, EndpointConfig config) throws IOException {
-        Admission admission = (Admission) config.getUserProperties().get(Admission.KEY);
-        if (admission == null || admission.refused()) {
-            String reason = admission == null ? "unauthorized" : admission.refusal();
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));
-            return;
-        }
-        session.setMaxTextMessageBufferSize(MAX_FRAME);
-        // Tyrus re-arms the idle timer on every frame through the managed scheduler, which captures
-        // the whole EE context each time: too costly on the hot path. Dead peers are found by the
-        // heartbeat and by the outbox limit instead.
-        SocketAdmission.withoutIdleTimeout(session);
+    public synchronized void open(Session session, EndpointConfig config) {
         sink = new SessionSink(session);
-        Connection opened = new Connection(
-                admission.room(),
-                admission.identity(),
-                new Outbox(sink, sessions.outboxLimit()),
-                sessions.newInboundBudget());
-        if (sessions.open(opened, admission.since(), admission.rev())) {
-            connection = opened;
+        try {
+            Admission admission = (Admission) config.getUserProperties().get(Admission.KEY);
+            if (admission == null || admission.refused()) {
+                String reason = admission == null ? "unauthorized" : admission.refusal();
+                sink.close(CloseReason.CloseCodes.VIOLATED_POLICY.getCode(), reason);
+                return;
+            }
+            session.setMaxTextMessageBufferSize(MAX_FRAME);
+            // Tyrus re-arms the idle timer on every frame through the managed scheduler, which captures
+            // the whole EE context each time: too costly on the hot path. Dead peers are found by the
+            // heartbeat and by the outbox limit instead.
+            SocketAdmission.withoutIdleTimeout(session);
+            Connection opened = new Connection(
+                    admission.room(),
+                    admission.identity(),
+                    new Outbox(sink, sessions.outboxLimit()),
+                    sessions.newInboundBudget());
+            if (sessions.open(opened, admission.since(), admission.rev())) {
+                connection = opened;
+            }
+        } finally {
+            sink.upgraded();
         }
     }
 

@@ -34,6 +34,9 @@ final class SessionSink implements FrameSink {
     private final TextSender sender;
     private final AtomicInteger sendsInside = new AtomicInteger();
     private volatile boolean closing;
+    private volatile boolean upgrading = true;
+    /** A write or ping failed: the peer is gone, and will not answer a close frame. */
+    private volatile boolean broken;
 
     SessionSink(Session session) {
         this.session = session;
@@ -51,8 +54,14 @@ final class SessionSink implements FrameSink {
                 done.accept(false);
                 return;
             }
-            sender.send(text, result -> done.accept(result.isOK()));
+            sender.send(text, result -> {
+                if (!result.isOK()) {
+                    broken = true;
+                }
+                done.accept(result.isOK());
+            });
         } catch (RuntimeException e) {
+            broken = true;
             done.accept(false);
         } finally {
             SENDING.set(outer);
@@ -73,6 +82,7 @@ final class SessionSink implements FrameSink {
             session.getAsyncRemote().sendPing(PING);
             done.accept(true);
         } catch (IOException e) {
+            broken = true;
             done.accept(false); // the peer is gone
         } catch (RuntimeException e) {
             // e.g. the session closed meanwhile: inconclusive, the next round will tell
@@ -86,9 +96,36 @@ final class SessionSink implements FrameSink {
 
     private static final java.nio.ByteBuffer PING = java.nio.ByteBuffer.allocate(0);
 
+    /** The endpoint's {@code @OnOpen} has returned: a close from now on goes out at once. */
+    void upgraded() {
+        upgrading = false;
+    }
+
+    /**
+     * Closes the connection; during {@code @OnOpen} (a refusal: a ban, a closed room, too many
+     * connections) a moment later, once the container's upgrade has finished with its request. On
+     * Payara {@code @OnOpen} runs inside the upgrade request's own processing, and a close there
+     * (and the client's close frame read back on another thread) races Grizzly 4.0.2's recycling
+     * of that request (docs/reliability.md). Nothing is sent meanwhile: {@link #closing()} has
+     * shut the door.
+     */
     @Override
     public void close(int code, String reason) {
         closing();
+        if (upgrading) {
+            AFTER_THE_UPGRADE.execute(() -> closeNow(code, reason));
+            return;
+        }
+        closeNow(code, reason);
+    }
+
+    private static final java.util.concurrent.Executor AFTER_THE_UPGRADE =
+            java.util.concurrent.CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS);
+
+    private void closeNow(int code, String reason) {
+        if (!broken && TyrusGracefulClose.begin(session, code, reason)) {
+            return;
+        }
         try {
             if (session.isOpen()) {
                 session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));

@@ -21,7 +21,10 @@ public final class SocketAdmission {
         session.setMaxIdleTimeout(0);
     }
 
+    /** A sink for a connection whose {@code @OnOpen} will not close it. */
     public static FrameSink sink(Session session) {
-        return new SessionSink(session);
+        SessionSink sink = new SessionSink(session);
+        sink.upgraded();
+        return sink;
     }
 }

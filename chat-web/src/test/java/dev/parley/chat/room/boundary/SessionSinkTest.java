@@ -23,7 +23,9 @@ class SessionSinkTest {
         List<CloseReason> closes = new CopyOnWriteArrayList<>();
         Session session =
                 session(closes, (text, handler) -> handler.onResult(new SendResult(new IOException("reset"))));
-        Outbox outbox = new Outbox(new SessionSink(session), 10);
+        SessionSink sink = new SessionSink(session);
+        sink.upgraded();
+        Outbox outbox = new Outbox(sink, 10);
         outbox.open(List.of(), 0, 0);
 
         long start = System.nanoTime();
@@ -52,6 +54,46 @@ class SessionSinkTest {
 
         assertThat(sent).containsExactly("first");
         assertThat(results).containsExactly(true, false);
+    }
+
+    @Test
+    void aCloseDuringTheOpenGoesOutAfterTheUpgradeAndNothingIsSentMeanwhile() throws InterruptedException {
+        List<CloseReason> closes = new CopyOnWriteArrayList<>();
+        List<String> sent = new CopyOnWriteArrayList<>();
+        SessionSink sink = new SessionSink(session(closes, (text, handler) -> {
+            sent.add(text);
+            handler.onResult(new SendResult());
+        }));
+
+        sink.close(1008, "removed from this room");
+        sink.upgraded();
+        assertThat(closes).as("closed inside the upgrade").isEmpty();
+        List<Boolean> results = new CopyOnWriteArrayList<>();
+        sink.send("{\"type\":\"welcome\"}", results::add);
+        assertThat(sent).isEmpty();
+        assertThat(results).containsExactly(false);
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (closes.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(closes).singleElement().satisfies(reason -> {
+            assertThat(reason.getCloseCode().getCode()).isEqualTo(1008);
+            assertThat(reason.getReasonPhrase()).isEqualTo("removed from this room");
+        });
+    }
+
+    @Test
+    void aCloseAfterTheOpenGoesOutAtOnce() {
+        List<CloseReason> closes = new CopyOnWriteArrayList<>();
+        SessionSink sink = new SessionSink(session(closes, (text, handler) -> handler.onResult(new SendResult())));
+        sink.upgraded();
+
+        sink.close(1008, "token_expired");
+
+        assertThat(closes)
+                .singleElement()
+                .satisfies(reason -> assertThat(reason.getCloseCode().getCode()).isEqualTo(1008));
     }
 
     private interface TextSend {
