@@ -512,6 +512,26 @@ test('a message the server refuses shows why and can be retried', async ({ brows
   await alice.context.close();
 });
 
+test('a token the server refuses at the handshake is renewed once, then the user is asked to sign in again', async ({ browser }) => {
+  const mallory = await person(browser, 'Mallory');
+  // the stored token's signature no longer matches: the handshake is answered 401 before any upgrade
+  await mallory.page.evaluate(() => {
+    const session = JSON.parse(localStorage.getItem('parley.session')!);
+    const [head, body] = session.token.split('.');
+    session.token = `${head}.${body}.${'A'.repeat(43)}`;
+    localStorage.setItem('parley.session', JSON.stringify(session));
+  });
+  const handshakes: string[] = [];
+  mallory.page.on('websocket', (socket) => handshakes.push(socket.url()));
+  await mallory.page.goto('/#/rooms/e2e-forged');
+  await mallory.page.reload();
+  await expect(mallory.page.getByTestId('connection-status')).toHaveText('Disconnected: Your session ended. Sign in again.');
+  await mallory.page.waitForTimeout(2000);
+  // with the refused token: the first try and one after renewing, not a reconnect loop
+  expect(handshakes.filter((url) => url.endsWith(`.${'A'.repeat(43)}`))).toHaveLength(2);
+  await mallory.context.close();
+});
+
 test("a message typed before the welcome arrives is kept, sent and acked in its author's list", async ({ browser }) => {
   const alice = await person(browser, 'Alice');
   // a cold server: the welcome and history reach the page 1.5 s after the socket opened

@@ -12,6 +12,12 @@ export interface RoomConnectionHooks {
   onStatus: (status: ConnectionStatus, detail?: string) => void;
   /** The token was refused or expired: renew it; false means the user must sign in again. */
   renewToken: () => Promise<boolean>;
+  /**
+   * The server ended a connection before it opened. A refused handshake (401/403/400) looks the
+   * same to a browser as a network failure, so this asks the server over HTTP: 'token' when the
+   * token is refused, a message when entry is refused, null when nothing is wrong but the line.
+   */
+  whyRefused: () => Promise<'token' | string | null>;
 }
 
 const PING_EVERY_MS = 20000;
@@ -25,6 +31,8 @@ export class RoomConnection {
   private pingTimer: ReturnType<typeof setInterval> | undefined;
   private lastHeard = 0;
   private tokenTrouble = false;
+  /** A renewed token has not been welcomed yet: a second refusal means renewing does not help. */
+  private renewedUnproven = false;
 
   constructor(private readonly hooks: RoomConnectionHooks) {}
 
@@ -76,7 +84,9 @@ export class RoomConnection {
     this.hooks.onStatus(this.attempt === 0 ? 'connecting' : 'reconnecting');
     const socket = new WebSocket(this.hooks.url(this.hooks.since()));
     this.socket = socket;
+    let opened = false;
     socket.onopen = () => {
+      opened = true;
       this.lastHeard = Date.now();
       this.pingTimer = setInterval(() => this.keepAlive(socket), PING_EVERY_MS);
     };
@@ -91,6 +101,7 @@ export class RoomConnection {
       if (frame.type === 'welcome') {
         this.attempt = 0;
         this.tokenTrouble = false;
+        this.renewedUnproven = false;
         this.hooks.onStatus('connected');
       }
       if (frame.type === 'error' && frame.code === 'token_expired') this.tokenTrouble = true;
@@ -100,19 +111,29 @@ export class RoomConnection {
       clearInterval(this.pingTimer);
       if (this.socket !== socket || this.stopped) return;
       this.socket = null;
-      void this.afterClose(event.code, event.reason);
+      void this.afterClose(event.code, event.reason, opened);
     };
   }
 
-  private async afterClose(code: number, reason: string): Promise<void> {
-    const tokenProblem = this.tokenTrouble || (code === 1008 && /unauthori[sz]ed|token/i.test(reason));
+  private async afterClose(code: number, reason: string, opened: boolean): Promise<void> {
+    let refusal: 'token' | string | null = null;
+    if (!opened && code !== 1008 && code !== 1009 && navigator.onLine) {
+      refusal = await this.hooks.whyRefused().catch(() => null);
+      if (this.stopped) return;
+    }
+    const tokenProblem = refusal === 'token' || this.tokenTrouble || (code === 1008 && /unauthori[sz]ed|token/i.test(reason));
     if (tokenProblem) {
       this.tokenTrouble = false;
-      if (!(await this.hooks.renewToken())) {
+      if (this.renewedUnproven || !(await this.hooks.renewToken())) {
         this.hooks.onStatus('refused', 'Your session ended. Sign in again.');
         return;
       }
+      this.renewedUnproven = true;
       this.connect();
+      return;
+    }
+    if (refusal !== null) {
+      this.hooks.onStatus('refused', refusal);
       return;
     }
     if (code === 1008 || code === 1009) {

@@ -71,6 +71,7 @@ export function useRoom(room: string, token: () => string, renewToken: () => Pro
       since: () => resumeFrom(latest.current),
       onStatus: (s, detail) => setStatus({ status: s, detail }),
       renewToken,
+      whyRefused: () => whyRefused(room, token()),
       onFrame: (frame) => {
         update((s) => reduce(s, frame, Date.now()));
         if (frame.type === 'welcome') {
@@ -164,4 +165,15 @@ export function useRoom(room: string, token: () => string, renewToken: () => Pro
     cursor: (x, y) => connection.current?.send({ type: 'cursor', x, y }),
     loadOlder,
   };
+}
+
+/** What the server says of this room and token over HTTP, after a handshake that failed (see RoomConnection). */
+async function whyRefused(room: string, token: string): Promise<'token' | string | null> {
+  const response = await fetch(`/api/rooms/${room}`, { headers: { Accept: 'application/json', Authorization: `Bearer ${token}` } });
+  if (response.status === 401) return 'token';
+  if (response.status === 403 || response.status === 400) {
+    const body = (await response.json().catch(() => ({}))) as { message?: string };
+    return body.message ?? 'The server refused this connection.';
+  }
+  return null;
 }
