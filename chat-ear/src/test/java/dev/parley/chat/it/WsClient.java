@@ -101,6 +101,27 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
+    /**
+     * How the server refused a connection that must not open: "HTTP <status>" before the upgrade,
+     * or "1008" closed before any frame. Fails on anything else.
+     */
+    public static String refusedBeforeAnyFrame(URI uri) {
+        WsClient client;
+        try {
+            client = attempt(uri, Map.of());
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException handshake) {
+                return "HTTP " + handshake.getResponse().statusCode();
+            }
+            throw e;
+        }
+        Close close = client.awaitClose();
+        if (close.code() != 1008 || !client.received().isEmpty()) {
+            throw new AssertionError("not refused: " + close + " after " + client.received());
+        }
+        return "1008";
+    }
+
     public static Refusal refusal(URI uri) {
         return refusal(uri, Map.of());
     }

@@ -195,6 +195,9 @@ abstract class ProductionServerSmoke {
                         .longValue())
                 .isGreaterThanOrEqualTo(3);
         assertThat(api.get("api/rooms", "not.a.token").status()).isEqualTo(401);
+        assertThat(WsClient.refusedBeforeAnyFrame(WsClient.roomUri(api.base(), "lobby", "not.a.token")))
+                .as("refused before the upgrade: the app's filter runs before the server's WebSocket upgrade")
+                .isEqualTo("HTTP 401");
     }
 
     @Test
