@@ -27,6 +27,7 @@ import dev.parley.chat.protocol.entity.Frames;
 import dev.parley.chat.provider.control.LlmProviders;
 import dev.parley.chat.room.boundary.Rooms;
 import dev.parley.chat.room.control.Fanout;
+import dev.parley.chat.room.control.StreamingReplies;
 import dev.parley.chat.room.entity.AssistantMode;
 import dev.parley.chat.room.entity.Broadcast;
 import dev.parley.chat.room.entity.ParticipantView;
@@ -65,7 +66,7 @@ import java.util.logging.Logger;
  * the order asked, streamed to everyone in the room. Stop cancels the upstream request.
  */
 @ApplicationScoped
-public class Assistant {
+public class Assistant implements StreamingReplies {
 
     public static final ChatUser ASSISTANT = Speaker.ASSISTANT;
     public static final ChatUser SYSTEM = new ChatUser("system", "System");
@@ -177,6 +178,11 @@ public class Assistant {
     }
 
     /** The reply streaming in the room now (on this node or another), as a newcomer should see it. */
+    @Override
+    public Optional<Streaming> streamingIn(String room) {
+        return snapshot(room).map(now -> new Streaming(now.messageSoFar(), now.deltas()));
+    }
+
     public Optional<Reply.Snapshot> snapshot(String room) {
         Reply here = streaming.get(room);
         return here != null ? Optional.of(here.snapshot()) : remoteReplies.snapshot(room);

@@ -19,6 +19,7 @@ import dev.parley.chat.room.boundary.ReadMarkers;
 import dev.parley.chat.room.boundary.Rooms;
 import dev.parley.chat.room.control.Connection;
 import dev.parley.chat.room.control.Fanout;
+import dev.parley.chat.room.control.FrameHandler;
 import dev.parley.chat.room.control.OutboundFrame;
 import dev.parley.chat.room.entity.AssistantMode;
 import dev.parley.chat.room.entity.Room;
@@ -61,7 +62,7 @@ import java.util.stream.Collectors;
  * only, never stored as a message; its tokens count against their own daily budget and usage.
  */
 @ApplicationScoped
-public class CatchUp {
+public class CatchUp implements FrameHandler {
 
     public static final String USAGE_NAME = "catch-up";
     private static final Logger LOG = Logger.getLogger(CatchUp.class.getName());
@@ -115,6 +116,16 @@ public class CatchUp {
     void stop() {
         readers.shutdownNow();
         timers.shutdownNow();
+    }
+
+    @Override
+    public String frameType() {
+        return "catchup";
+    }
+
+    @Override
+    public void handle(Connection connection, ClientFrame frame) {
+        onCatchUp(connection, frame);
     }
 
     public void onCatchUp(Connection connection, ClientFrame frame) {

@@ -6,8 +6,6 @@ import dev.parley.chat.platform.boundary.Metrics;
 import dev.parley.chat.protocol.control.FrameCodec;
 import dev.parley.chat.protocol.entity.ErrorCode;
 import dev.parley.chat.protocol.entity.Frames;
-import dev.parley.chat.room.control.Fanout;
-import dev.parley.chat.room.control.OutboundFrame;
 import dev.parley.chat.room.entity.RoomBroadcast;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -49,7 +47,7 @@ public class WriteLanes {
     MessageStore store;
 
     @Inject
-    Fanout fanout;
+    RoomBroadcasts fanout;
 
     @Inject
     Event<StoredMessage> stored;
@@ -230,7 +228,7 @@ public class WriteLanes {
         storeFailures.increment();
         submission
                 .origin()
-                .send(frame(new Frames.Error(
+                .reply(FrameCodec.write(new Frames.Error(
                         ErrorCode.STORE_FAILED,
                         "the message could not be stored; send it again with the same id",
                         submission.clientId())));
@@ -258,7 +256,7 @@ public class WriteLanes {
                 MessageView message = outcome.message();
                 recent.add(message.room(), message.id());
                 storedCount.increment();
-                submission.origin().send(OutboundFrame.of(FrameCodec.write(new Frames.Ack(clientId, message.seq()))));
+                submission.origin().reply(FrameCodec.write(new Frames.Ack(clientId, message.seq())));
                 ackLatency.record(System.nanoTime() - submission.receivedNanos(), TimeUnit.NANOSECONDS);
                 fanout.publish(new RoomBroadcast(
                         message.room(),
@@ -268,25 +266,20 @@ public class WriteLanes {
                 deliveryLatency.record(System.nanoTime() - submission.receivedNanos(), TimeUnit.NANOSECONDS);
                 stored.fire(new StoredMessage(message, submission.origin().identity()));
             }
-            case RETRY ->
-                submission.origin().send(OutboundFrame.of(FrameCodec.write(new Frames.Ack(clientId, outcome.seq()))));
+            case RETRY -> submission.origin().reply(FrameCodec.write(new Frames.Ack(clientId, outcome.seq())));
             case ID_TAKEN ->
                 submission
                         .origin()
-                        .send(frame(new Frames.Error(
+                        .reply(FrameCodec.write(new Frames.Error(
                                 ErrorCode.BAD_REQUEST,
                                 "this id is already used in this room by another user",
                                 clientId)));
             case NO_SUCH_ORIGINAL ->
                 submission
                         .origin()
-                        .send(frame(new Frames.Error(
+                        .reply(FrameCodec.write(new Frames.Error(
                                 ErrorCode.BAD_REQUEST, "replyTo names no message of this room", clientId)));
         }
-    }
-
-    private static OutboundFrame frame(Object frame) {
-        return OutboundFrame.of(FrameCodec.write(frame));
     }
 
     private final class Lane implements Runnable {

@@ -1,8 +1,5 @@
 package dev.parley.chat.room.boundary;
 
-import dev.parley.chat.assistant.boundary.Assistant;
-import dev.parley.chat.assistant.boundary.CatchUp;
-import dev.parley.chat.assistant.control.Reply;
 import dev.parley.chat.identity.entity.ChatUser;
 import dev.parley.chat.message.boundary.MessageStore;
 import dev.parley.chat.message.control.MessageRules;
@@ -20,8 +17,10 @@ import dev.parley.chat.protocol.entity.ErrorCode;
 import dev.parley.chat.protocol.entity.Frames;
 import dev.parley.chat.room.control.Connection;
 import dev.parley.chat.room.control.Fanout;
+import dev.parley.chat.room.control.FrameHandler;
 import dev.parley.chat.room.control.InboundBudget;
 import dev.parley.chat.room.control.OutboundFrame;
+import dev.parley.chat.room.control.StreamingReplies;
 import dev.parley.chat.room.entity.Room;
 import dev.parley.chat.room.entity.RoomBroadcast;
 import dev.parley.chat.room.entity.RoomSignal;
@@ -33,6 +32,8 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,10 +77,11 @@ public class RoomSessions {
     WriteLanes lanes;
 
     @Inject
-    Assistant assistant;
+    Instance<StreamingReplies> streamingReplies;
 
     @Inject
-    CatchUp catchUp;
+    @Any
+    Instance<FrameHandler> otherFeaturesFrames;
 
     @Inject
     MessageChanges changes;
@@ -161,7 +163,7 @@ public class RoomSessions {
         long every = Math.max(1, heartbeatInterval.toMillis());
         scheduler.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::closeExpired, 1, 1, TimeUnit.SECONDS);
-        handlers = Map.of(
+        Map<String, BiConsumer<Connection, ClientFrame>> byType = new java.util.HashMap<>(Map.of(
                 "message", this::onMessage,
                 "typing", this::onTyping,
                 "cursor", this::onCursor,
@@ -170,8 +172,11 @@ public class RoomSessions {
                 "edit", changes::onEdit,
                 "delete", changes::onDelete,
                 "react", changes::onReact,
-                "read", reading::onRead,
-                "catchup", catchUp::onCatchUp);
+                "read", reading::onRead));
+        for (FrameHandler handler : otherFeaturesFrames) {
+            byType.put(handler.frameType(), handler::handle);
+        }
+        handlers = Map.copyOf(byType);
     }
 
     private void registerMeters() {
@@ -248,7 +253,9 @@ public class RoomSessions {
         long lastSeq = Math.max(room.lastSeq(), lastInHistory);
         List<ChatUser> present = presence.users(connection.room());
         long covered = history.hasMore() ? Long.MAX_VALUE : lastInHistory;
-        Optional<Reply.Snapshot> streamingNow = assistant.snapshot(connection.room());
+        Optional<StreamingReplies.Streaming> streamingNow = streamingReplies.isResolvable()
+                ? streamingReplies.get().streamingIn(connection.room())
+                : Optional.empty();
         List<MessageView> messages = streamingNow
                 .map(now -> withStreamingBody(history.messages(), now))
                 .orElse(history.messages());
@@ -263,7 +270,10 @@ public class RoomSessions {
         }
         connection
                 .outbox()
-                .open(first, covered, streamingNow.map(Reply.Snapshot::deltas).orElse(0L));
+                .open(
+                        first,
+                        covered,
+                        streamingNow.map(StreamingReplies.Streaming::deltas).orElse(0L));
         return true;
     }
 
@@ -404,21 +414,22 @@ public class RoomSessions {
      * The reply streaming now shows its body so far, and is in the history even when the client
      * resumes from a later seq: it has missed deltas. The deltas after the snapshot follow live.
      */
-    private static List<MessageView> withStreamingBody(List<MessageView> messages, Reply.Snapshot now) {
+    static List<MessageView> withStreamingBody(List<MessageView> messages, StreamingReplies.Streaming now) {
+        MessageView soFar = now.soFar();
         List<MessageView> merged = new java.util.ArrayList<>(messages.size() + 1);
         boolean placed = false;
         for (MessageView message : messages) {
-            if (!placed && message.seq() >= now.message().seq()) {
-                merged.add(now.messageSoFar());
+            if (!placed && message.seq() >= soFar.seq()) {
+                merged.add(soFar);
                 placed = true;
-                if (message.id().equals(now.messageId())) {
+                if (message.id().equals(soFar.id())) {
                     continue;
                 }
             }
             merged.add(message);
         }
         if (!placed) {
-            merged.add(now.messageSoFar());
+            merged.add(soFar);
         }
         return merged;
     }

@@ -1,13 +1,14 @@
 package dev.parley.chat.room.control;
 
 import dev.parley.chat.identity.entity.Identity;
+import dev.parley.chat.message.control.Submission;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** One open WebSocket to one room: who it is, and where its frames go. */
-public final class Connection {
+public final class Connection implements Submission.Origin {
 
     private final String id = UUID.randomUUID().toString();
     private final String room;
@@ -27,6 +28,11 @@ public final class Connection {
 
     public void send(OutboundFrame frame) {
         outbox.offer(frame);
+    }
+
+    @Override
+    public void reply(String frame) {
+        send(OutboundFrame.of(frame));
     }
 
     /** True when a cursor frame may go out now, at most one per {@code intervalNanos}. */
@@ -51,6 +57,7 @@ public final class Connection {
         return expiresAt != null && !now.isBefore(expiresAt) && expired.compareAndSet(false, true);
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -59,6 +66,7 @@ public final class Connection {
         return room;
     }
 
+    @Override
     public Identity identity() {
         return identity;
     }

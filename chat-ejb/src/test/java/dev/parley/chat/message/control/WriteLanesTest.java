@@ -7,13 +7,7 @@ import dev.parley.chat.identity.entity.Identity;
 import dev.parley.chat.message.boundary.MessageStore;
 import dev.parley.chat.message.entity.MessageView;
 import dev.parley.chat.platform.boundary.Metrics;
-import dev.parley.chat.room.control.Connection;
-import dev.parley.chat.room.control.Fanout;
-import dev.parley.chat.room.control.FrameSink;
-import dev.parley.chat.room.control.InboundBudget;
-import dev.parley.chat.room.control.Outbox;
 import dev.parley.chat.room.entity.RoomBroadcast;
-import dev.parley.chat.room.entity.RoomSignal;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Event;
 import java.lang.reflect.Proxy;
@@ -45,17 +39,7 @@ class WriteLanesTest {
     void start() {
         lanes = new WriteLanes();
         lanes.store = store;
-        lanes.fanout = new Fanout() {
-            @Override
-            public void publish(RoomBroadcast broadcast) {
-                broadcasts.add(broadcast);
-            }
-
-            @Override
-            public void signal(RoomSignal signal) {
-                throw new AssertionError("the write lanes send no signals");
-            }
-        };
+        lanes.fanout = broadcasts::add;
         lanes.stored = events(stored);
         lanes.metrics = Metrics.standalone();
         lanes.threads = threads();
@@ -250,36 +234,31 @@ class WriteLanesTest {
         }
     }
 
-    private static final class Sender {
+    private static final class Sender implements Submission.Origin {
         final List<String> frames = new CopyOnWriteArrayList<>();
-        final Connection connection;
         final ChatUser user;
+        final Identity identity;
+        final String id = java.util.UUID.randomUUID().toString();
+        final Sender connection = this;
 
         Sender(String name) {
             user = new ChatUser("u-" + name, name);
-            Outbox outbox = new Outbox(
-                    new FrameSink() {
-                        @Override
-                        public void send(String text, java.util.function.Consumer<Boolean> done) {
-                            frames.add(text);
-                            done.accept(true);
-                        }
+            identity = new Identity(user.id(), name, Set.of(), null);
+        }
 
-                        @Override
-                        public void ping(java.util.function.Consumer<Boolean> done) {
-                            done.accept(true);
-                        }
+        @Override
+        public String id() {
+            return id;
+        }
 
-                        @Override
-                        public void close(int code, String reason) {}
-                    },
-                    100);
-            outbox.open(List.of(), 0, 0);
-            connection = new Connection(
-                    "lobby",
-                    new Identity(user.id(), name, Set.of(), null),
-                    outbox,
-                    new InboundBudget(100, 100, System.nanoTime()));
+        @Override
+        public Identity identity() {
+            return identity;
+        }
+
+        @Override
+        public void reply(String frame) {
+            frames.add(frame);
         }
 
         Submission submission(String room, String id, String body) {
