@@ -151,6 +151,40 @@ class OperationsIT {
         assertThat(audit.get(0).getJsonObject("actor").getString("name")).isEqualTo("Olga Operator");
     }
 
+    /**
+     * The server ends a connection by sending its close frame and letting the peer's answer end
+     * it (docs/reliability.md); a peer that never answers is hung up on a few seconds later, and
+     * leaves the room's presence then.
+     */
+    @Test
+    void aRemovedPeerThatNeverAnswersTheCloseFrameIsHungUpOnAndLeaves() throws Exception {
+        String room = room("silent");
+        Api.Login dora = api.login("Dora " + room);
+        Api.Login mute = api.login("Mute " + room);
+        try (WsClient d = WsClient.connect(WsClient.roomUri(api.base(), room, dora.token()));
+                SilentPeer silent = new SilentPeer(WsClient.roomUri(api.base(), room, mute.token()))) {
+            d.next("history");
+            assertThat(d.next("join").getJsonObject("user").getString("id")).isEqualTo(mute.userId());
+            assertThat(silent.next().text()).contains("\"welcome\"");
+            assertThat(api.put(
+                                    "api/admin/rooms/" + room + "/removals/" + mute.userId(),
+                                    admin.token(),
+                                    "{\"seconds\":30,\"reason\":\"testing\"}")
+                            .status())
+                    .isEqualTo(204);
+            SilentPeer.Frame close;
+            do {
+                close = silent.next();
+            } while (close.opcode() != 8);
+            assertThat(close.closeCode()).isEqualTo(1008);
+            assertThat(close.text()).contains("removed from this room");
+
+            Duration hungUpAfter = silent.untilTheServerHangsUp(Duration.ofSeconds(15));
+            assertThat(hungUpAfter).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(10));
+            assertThat(d.next("leave").getJsonObject("user").getString("id")).isEqualTo(mute.userId());
+        }
+    }
+
     @Test
     void aRemovedUserSeesWhyAndCannotRejoinUntilTheTimePasses() throws Exception {
         String room = room("removal");
