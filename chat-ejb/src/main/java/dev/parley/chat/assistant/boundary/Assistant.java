@@ -9,8 +9,9 @@ import dev.parley.chat.assistant.control.LlmGateway;
 import dev.parley.chat.assistant.control.LlmSettings;
 import dev.parley.chat.assistant.control.ProviderUnavailableException;
 import dev.parley.chat.assistant.control.Reply;
+import dev.parley.chat.assistant.control.ReplyUsage;
+import dev.parley.chat.assistant.control.RoomSettingsCache;
 import dev.parley.chat.assistant.control.Speaker;
-import dev.parley.chat.assistant.control.TokenCounter;
 import dev.parley.chat.assistant.control.TurnGate;
 import dev.parley.chat.assistant.control.TurnQueue;
 import dev.parley.chat.assistant.entity.CompletionRequest;
@@ -28,9 +29,7 @@ import dev.parley.chat.provider.control.LlmProviders;
 import dev.parley.chat.room.boundary.Rooms;
 import dev.parley.chat.room.control.Fanout;
 import dev.parley.chat.room.control.StreamingReplies;
-import dev.parley.chat.room.entity.AssistantMode;
 import dev.parley.chat.room.entity.Broadcast;
-import dev.parley.chat.room.entity.ParticipantView;
 import dev.parley.chat.room.entity.RoomBroadcast;
 import dev.parley.chat.room.entity.RoomSignal;
 import dev.parley.chat.usage.boundary.Budgets;
@@ -48,10 +47,8 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -108,7 +105,7 @@ public class Assistant implements StreamingReplies {
     private Semaphore generations;
     private final TurnQueue<Ask> turns = new TurnQueue<>();
     private final Map<String, Reply> streaming = new ConcurrentHashMap<>();
-    private final Map<String, CachedSettings> settings = new ConcurrentHashMap<>();
+    private RoomSettingsCache settings;
     private final Map<Reply, Budgets.Reservation> reservations = new ConcurrentHashMap<>();
     private volatile boolean paused;
     private AssistantMeters meters;
@@ -125,6 +122,12 @@ public class Assistant implements StreamingReplies {
         timers = Executors.newSingleThreadScheduledExecutor(threads);
         generations = new Semaphore(llm.maxConcurrent(), true);
         meters = new AssistantMeters(metrics, llm.model());
+        settings = new RoomSettingsCache(
+                room -> rooms.find(room)
+                        .map(r -> new RoomSettingsCache.Settings(
+                                r.assistantMode(), r.persona(), rooms.participants(room))),
+                SETTINGS_TTL_NANOS,
+                System::nanoTime);
     }
 
     @PreDestroy
@@ -140,9 +143,9 @@ public class Assistant implements StreamingReplies {
     /** A stored user message: a turn, in the room's queue, for each AI it calls ({@link Addressed}). */
     public void onStored(@Observes StoredMessage stored) {
         MessageView message = stored.message();
-        CachedSettings room;
+        RoomSettingsCache.Settings room;
         try {
-            room = settings(message.room());
+            room = settings.of(message.room());
         } catch (RuntimeException e) {
             LOG.log(
                     Level.WARNING,
@@ -211,7 +214,7 @@ public class Assistant implements StreamingReplies {
     public void onSignal(@Observes @Broadcast RoomSignal signal) {
         switch (signal.kind()) {
             case STOP_ASSISTANT -> stop(signal.room());
-            case SETTINGS_CHANGED -> settings.remove(signal.room());
+            case SETTINGS_CHANGED -> settings.forget(signal.room());
             case ASSISTANT_PAUSED -> paused = Boolean.parseBoolean(signal.subject());
             default -> {
                 // not the assistant's
@@ -419,25 +422,8 @@ public class Assistant implements StreamingReplies {
         Reply.Ending ending = reply.ending();
         try {
             String body = reply.body();
-            ChunkParser.Usage usage = reply.usage();
-            boolean estimated = usage == null;
-            if (estimated) {
-                // a provider that refused or never answered is not assumed to have read the prompt
-                usage = new ChunkParser.Usage(reply.anyText() ? reply.promptEstimate() : 0, TokenCounter.count(body));
-            }
-            UsageRecord record = new UsageRecord(
-                    UUID.randomUUID().toString(),
-                    room,
-                    reply.askedBy().id(),
-                    reply.askedBy().name(),
-                    reply.speaker().model(),
-                    reply.speaker().usageName(),
-                    usage.promptTokens(),
-                    usage.completionTokens(),
-                    estimated,
-                    reply.elapsedMillis(),
-                    ending.status().wireName(),
-                    Instant.now().truncatedTo(ChronoUnit.MILLIS));
+            ChunkParser.Usage usage = ReplyUsage.of(reply, body);
+            UsageRecord record = ReplyUsage.record(reply, ending, usage, Instant.now());
             MessageView finished = store.finishReply(room, reply.message().seq(), body, ending.status(), record);
             meters.finished(ending.status(), usage.promptTokens(), usage.completionTokens(), reply.elapsedMillis());
             settle(reservations.remove(reply), usage.promptTokens() + usage.completionTokens());
@@ -471,27 +457,5 @@ public class Assistant implements StreamingReplies {
         turns.finish(room).ifPresent(following -> readers.execute(() -> answer(following)));
     }
 
-    private CachedSettings settings(String room) {
-        long now = System.nanoTime();
-        CachedSettings cached = settings.get(room);
-        if (cached != null && now - cached.readAt() < SETTINGS_TTL_NANOS) {
-            return cached;
-        }
-        CachedSettings fresh = rooms.find(room)
-                .map(r -> new CachedSettings(r.assistantMode(), r.persona(), byName(rooms.participants(room)), now))
-                .orElse(new CachedSettings(AssistantMode.MENTION, null, Map.of(), now));
-        settings.put(room, fresh);
-        return fresh;
-    }
-
-    private static Map<String, ParticipantView> byName(java.util.List<ParticipantView> participants) {
-        Map<String, ParticipantView> byName = new java.util.LinkedHashMap<>();
-        participants.forEach(participant -> byName.put(participant.name(), participant));
-        return byName;
-    }
-
     private record Ask(String room, ChatUser askedBy, Speaker speaker, String messageId) {}
-
-    private record CachedSettings(
-            AssistantMode mode, String persona, Map<String, ParticipantView> participants, long readAt) {}
 }

@@ -82,4 +82,32 @@ public class UsageRecord {
         this.outcome = outcome;
         this.createdAt = createdAt;
     }
+
+    public String room() {
+        return room;
+    }
+
+    public String userId() {
+        return userId;
+    }
+
+    public long promptTokens() {
+        return promptTokens;
+    }
+
+    public long completionTokens() {
+        return completionTokens;
+    }
+
+    public boolean estimated() {
+        return estimated;
+    }
+
+    public String outcome() {
+        return outcome;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
 }
