@@ -5,6 +5,7 @@ import dev.parley.chat.assistant.control.AssistantMeters;
 import dev.parley.chat.assistant.control.ChunkParser;
 import dev.parley.chat.assistant.control.Conversation;
 import dev.parley.chat.assistant.control.EventStream;
+import dev.parley.chat.assistant.control.GenerationSlots;
 import dev.parley.chat.assistant.control.LlmGateway;
 import dev.parley.chat.assistant.control.LlmSettings;
 import dev.parley.chat.assistant.control.ProviderUnavailableException;
@@ -53,7 +54,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -102,7 +102,8 @@ public class Assistant implements StreamingReplies {
 
     private ExecutorService readers;
     private ScheduledExecutorService timers;
-    private Semaphore generations;
+    private GenerationSlots generations;
+    private final Map<Reply, GenerationSlots.Slot> slots = new ConcurrentHashMap<>();
     private final TurnQueue<Ask> turns = new TurnQueue<>();
     private final Map<String, Reply> streaming = new ConcurrentHashMap<>();
     private RoomSettingsCache settings;
@@ -120,7 +121,7 @@ public class Assistant implements StreamingReplies {
         // one thread per turn: it waits for a generation slot, then reads the provider's stream
         readers = Executors.newCachedThreadPool(threads);
         timers = Executors.newSingleThreadScheduledExecutor(threads);
-        generations = new Semaphore(llm.maxConcurrent(), true);
+        generations = new GenerationSlots(llm.maxConcurrent());
         meters = new AssistantMeters(metrics, llm.model());
         settings = new RoomSettingsCache(
                 room -> rooms.find(room)
@@ -271,8 +272,9 @@ public class Assistant implements StreamingReplies {
             next(ask.room());
             return;
         }
+        GenerationSlots.Slot slot;
         try {
-            generations.acquire();
+            slot = generations.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             settle(reservation, 0);
@@ -287,11 +289,12 @@ public class Assistant implements StreamingReplies {
                 ask.room(), e.toString()
             });
             settle(reservation, 0);
-            generations.release();
+            slot.close();
             next(ask.room());
             return;
         }
         Reply reply = new Reply(started, ask.askedBy(), ask.speaker());
+        slots.put(reply, slot);
         if (reservation != null) {
             reservations.put(reply, reservation);
         }
@@ -447,7 +450,10 @@ public class Assistant implements StreamingReplies {
                 settle(unsettled, unsettled.tokens()); // finishing failed: keep the estimate as spent
             }
             streaming.remove(room, reply);
-            generations.release();
+            GenerationSlots.Slot slot = slots.remove(reply);
+            if (slot != null) {
+                slot.close();
+            }
             next(room);
         }
     }
