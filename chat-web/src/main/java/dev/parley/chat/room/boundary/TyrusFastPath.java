@@ -19,7 +19,7 @@ import java.util.logging.Logger;
 final class TyrusFastPath {
 
     private static final Logger LOG = Logger.getLogger(TyrusFastPath.class.getName());
-    private static volatile Access access;
+    private static final ResolvedOnce<Access> ACCESS = new ResolvedOnce<>();
 
     private TyrusFastPath() {}
 
@@ -48,33 +48,22 @@ final class TyrusFastPath {
     }
 
     private static Access access(RemoteEndpoint.Async async) {
-        Access current = access;
-        if (current != null) {
-            return current.usable() ? current : null;
-        }
-        Access found = Access.NONE;
+        return ACCESS.get(() -> resolve(async)).orElse(null);
+    }
+
+    private static Optional<Access> resolve(RemoteEndpoint.Async async) {
+        Access found = null;
         try {
-            for (Class<?> type = async.getClass(); type != null; type = type.getSuperclass()) {
-                if (type.getName().equals("org.glassfish.tyrus.core.TyrusRemoteEndpoint")) {
-                    Field webSocket = type.getDeclaredField("webSocket");
-                    webSocket.setAccessible(true);
-                    Method sendText = webSocket.getType().getMethod("sendText", String.class, SendHandler.class);
-                    found = new Access(webSocket, sendText);
-                    break;
-                }
+            Field webSocket = TyrusSocketField.of(async);
+            if (webSocket != null) {
+                Method sendText = webSocket.getType().getMethod("sendText", String.class, SendHandler.class);
+                found = new Access(webSocket, sendText);
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.log(Level.INFO, "Tyrus fast path unavailable, using the standard WebSocket API: {0}", e.toString());
         }
-        access = found;
-        return found.usable() ? found : null;
+        return Optional.ofNullable(found);
     }
 
-    private record Access(Field webSocket, Method sendText) {
-        static final Access NONE = new Access(null, null);
-
-        boolean usable() {
-            return webSocket != null;
-        }
-    }
+    private record Access(Field webSocket, Method sendText) {}
 }

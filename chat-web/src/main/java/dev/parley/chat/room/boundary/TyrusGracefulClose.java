@@ -8,6 +8,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +41,7 @@ final class TyrusGracefulClose {
     /** A close frame's payload is at most 125 bytes: the code's two, and the reason. */
     private static final int MAX_REASON_BYTES = 123;
 
-    private static volatile Access access;
+    private static final ResolvedOnce<Access> ACCESS = new ResolvedOnce<>();
 
     private TyrusGracefulClose() {}
 
@@ -104,36 +105,30 @@ final class TyrusGracefulClose {
     }
 
     private static Access access(RemoteEndpoint.Async async) {
-        Access current = access;
-        if (current != null) {
-            return current.usable() ? current : null;
-        }
-        Access found = Access.NONE;
+        return ACCESS.get(() -> resolve(async)).orElse(null);
+    }
+
+    private static Optional<Access> resolve(RemoteEndpoint.Async async) {
+        Access found = null;
         try {
-            for (Class<?> type = async.getClass(); type != null; type = type.getSuperclass()) {
-                if (type.getName().equals("org.glassfish.tyrus.core.TyrusRemoteEndpoint")) {
-                    Field webSocket = type.getDeclaredField("webSocket");
-                    webSocket.setAccessible(true);
-                    Class<?> socketType = webSocket.getType();
-                    Field state = socketType.getDeclaredField("state");
-                    state.setAccessible(true);
-                    Class<?> stateType =
-                            Class.forName(socketType.getName() + "$State", false, socketType.getClassLoader());
-                    Method sendRawFrame = socketType.getMethod("sendRawFrame", ByteBuffer.class);
-                    found = new Access(
-                            webSocket,
-                            state,
-                            constant(stateType, "CONNECTED"),
-                            constant(stateType, "CLOSING"),
-                            sendRawFrame);
-                    break;
-                }
+            Field webSocket = TyrusSocketField.of(async);
+            if (webSocket != null) {
+                Class<?> socketType = webSocket.getType();
+                Field state = socketType.getDeclaredField("state");
+                state.setAccessible(true);
+                Class<?> stateType = Class.forName(socketType.getName() + "$State", false, socketType.getClassLoader());
+                Method sendRawFrame = socketType.getMethod("sendRawFrame", ByteBuffer.class);
+                found = new Access(
+                        webSocket,
+                        state,
+                        constant(stateType, "CONNECTED"),
+                        constant(stateType, "CLOSING"),
+                        sendRawFrame);
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.log(Level.INFO, "server-side closes use the standard WebSocket API: {0}", e.toString());
         }
-        access = found;
-        return found.usable() ? found : null;
+        return Optional.ofNullable(found);
     }
 
     private static Object constant(Class<?> enumType, String name) {
@@ -145,11 +140,5 @@ final class TyrusGracefulClose {
         throw new IllegalStateException("no " + name + " in " + enumType.getName());
     }
 
-    private record Access(Field webSocket, Field state, Object connected, Object closing, Method sendRawFrame) {
-        static final Access NONE = new Access(null, null, null, null, null);
-
-        boolean usable() {
-            return webSocket != null;
-        }
-    }
+    private record Access(Field webSocket, Field state, Object connected, Object closing, Method sendRawFrame) {}
 }
