@@ -19,7 +19,13 @@ import java.util.logging.Logger;
 final class TyrusFastPath {
 
     private static final Logger LOG = Logger.getLogger(TyrusFastPath.class.getName());
-    private static final ResolvedOnce<Access> ACCESS = new ResolvedOnce<>();
+    /** Per remote endpoint class: found once, or known absent. */
+    private static final ClassValue<Optional<Access>> ACCESS = new ClassValue<>() {
+        @Override
+        protected Optional<Access> computeValue(Class<?> remoteEndpointType) {
+            return resolve(remoteEndpointType);
+        }
+    };
 
     private TyrusFastPath() {}
 
@@ -48,13 +54,13 @@ final class TyrusFastPath {
     }
 
     private static Access access(RemoteEndpoint.Async async) {
-        return ACCESS.get(() -> resolve(async)).orElse(null);
+        return ACCESS.get(async.getClass()).orElse(null);
     }
 
-    private static Optional<Access> resolve(RemoteEndpoint.Async async) {
+    private static Optional<Access> resolve(Class<?> remoteEndpointType) {
         Access found = null;
         try {
-            Field webSocket = TyrusSocketField.of(async);
+            Field webSocket = TyrusSocketField.of(remoteEndpointType);
             if (webSocket != null) {
                 Method sendText = webSocket.getType().getMethod("sendText", String.class, SendHandler.class);
                 found = new Access(webSocket, sendText);

@@ -41,7 +41,13 @@ final class TyrusGracefulClose {
     /** A close frame's payload is at most 125 bytes: the code's two, and the reason. */
     private static final int MAX_REASON_BYTES = 123;
 
-    private static final ResolvedOnce<Access> ACCESS = new ResolvedOnce<>();
+    /** Per remote endpoint class: found once, or known absent. */
+    private static final ClassValue<Optional<Access>> ACCESS = new ClassValue<>() {
+        @Override
+        protected Optional<Access> computeValue(Class<?> remoteEndpointType) {
+            return resolve(remoteEndpointType);
+        }
+    };
 
     private TyrusGracefulClose() {}
 
@@ -105,13 +111,13 @@ final class TyrusGracefulClose {
     }
 
     private static Access access(RemoteEndpoint.Async async) {
-        return ACCESS.get(() -> resolve(async)).orElse(null);
+        return ACCESS.get(async.getClass()).orElse(null);
     }
 
-    private static Optional<Access> resolve(RemoteEndpoint.Async async) {
+    private static Optional<Access> resolve(Class<?> remoteEndpointType) {
         Access found = null;
         try {
-            Field webSocket = TyrusSocketField.of(async);
+            Field webSocket = TyrusSocketField.of(remoteEndpointType);
             if (webSocket != null) {
                 Class<?> socketType = webSocket.getType();
                 Field state = socketType.getDeclaredField("state");
