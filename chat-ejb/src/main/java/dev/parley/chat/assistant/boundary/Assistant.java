@@ -14,6 +14,7 @@ import dev.parley.chat.assistant.control.ReplyUsage;
 import dev.parley.chat.assistant.control.RoomSettingsCache;
 import dev.parley.chat.assistant.control.Speaker;
 import dev.parley.chat.assistant.control.TurnGate;
+import dev.parley.chat.assistant.control.TurnHold;
 import dev.parley.chat.assistant.control.TurnQueue;
 import dev.parley.chat.assistant.entity.CompletionRequest;
 import dev.parley.chat.identity.entity.ChatUser;
@@ -103,11 +104,10 @@ public class Assistant implements StreamingReplies {
     private ExecutorService readers;
     private ScheduledExecutorService timers;
     private GenerationSlots generations;
-    private final Map<Reply, GenerationSlots.Slot> slots = new ConcurrentHashMap<>();
+    private final Map<Reply, TurnHold> holds = new ConcurrentHashMap<>();
     private final TurnQueue<Ask> turns = new TurnQueue<>();
     private final Map<String, Reply> streaming = new ConcurrentHashMap<>();
     private RoomSettingsCache settings;
-    private final Map<Reply, Budgets.Reservation> reservations = new ConcurrentHashMap<>();
     private volatile boolean paused;
     private AssistantMeters meters;
 
@@ -223,82 +223,70 @@ public class Assistant implements StreamingReplies {
         }
     }
 
-    /** Runs on a reader thread: one turn, from the first frame to the stored final message. */
+    /**
+     * Runs on a reader thread: one turn, from the first frame to the stored final message. What
+     * the turn takes (the room's turn, a token reservation, a generation slot) goes into its
+     * {@link TurnHold}: given back here if no reply started, else by {@link #finish}.
+     */
     private void answer(Ask ask) {
-        java.util.List<CompletionRequest.Turn> context;
-        Budgets.Reservation reservation;
+        TurnHold hold = new TurnHold(() -> next(ask.room()));
+        boolean replyStarted = false;
         try {
             gate.enter(ask.room());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            next(ask.room());
-            return;
-        }
-        try {
             if (!gateway.configured(ask.speaker().provider())) {
-                MessageView notice = store.storeReply(
-                        ask.room(),
-                        SYSTEM,
-                        Role.SYSTEM,
-                        ask.speaker().participant() == null
-                                ? "The assistant is not configured on this server (CHAT_LLM_BASE_URL is not set)."
-                                : "@" + ask.speaker().participant() + " cannot answer: its provider '"
-                                        + ask.speaker().provider() + "' is not configured on this server.",
-                        Status.COMPLETE);
-                fanout.publish(new RoomBroadcast(
-                        ask.room(), FrameCodec.write(new Frames.MessageFrame(notice)), notice.seq(), null));
-                next(ask.room());
+                announceNotConfigured(ask);
                 return;
             }
-            context = Conversation.build(
+            java.util.List<CompletionRequest.Turn> context = Conversation.build(
                     ask.room(),
                     ask.speaker().user().id(),
                     ask.speaker().participant(),
                     ask.speaker().persona(),
                     store.latest(ask.room(), llm.contextMessages()).messages(),
                     llm.contextTokens());
-            reservation = reserve(ask, Conversation.promptTokens(context) + llm.replyReserve());
+            Budgets.Reservation reservation = reserve(ask, Conversation.promptTokens(context) + llm.replyReserve());
             if (reservation != null && reservation.refused()) {
                 fanout.publish(RoomBroadcast.toUser(
                         ask.room(),
                         ask.askedBy().id(),
                         FrameCodec.write(
                                 new Frames.Error(ErrorCode.QUOTA_EXCEEDED, reservation.refusal(), ask.messageId()))));
-                next(ask.room());
                 return;
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "room {0}: an assistant turn failed: {1}", new Object[] {ask.room(), e.toString()});
-            next(ask.room());
-            return;
-        }
-        GenerationSlots.Slot slot;
-        try {
-            slot = generations.take();
+            if (reservation != null) {
+                hold.reserved(reservation.tokens(), spent -> settle(reservation, spent));
+            }
+            hold.slot(generations.take());
+            MessageView started =
+                    store.storeReply(ask.room(), ask.speaker().user(), Role.ASSISTANT, "", Status.STREAMING);
+            Reply reply = new Reply(started, ask.askedBy(), ask.speaker());
+            hold.started();
+            holds.put(reply, hold);
+            replyStarted = true;
+            converse(ask, reply, context);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            settle(reservation, 0);
-            next(ask.room());
-            return;
-        }
-        MessageView started;
-        try {
-            started = store.storeReply(ask.room(), ask.speaker().user(), Role.ASSISTANT, "", Status.STREAMING);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "room {0}: storing the start of a reply failed: {1}", new Object[] {
-                ask.room(), e.toString()
-            });
-            settle(reservation, 0);
-            slot.close();
-            next(ask.room());
-            return;
+            LOG.log(Level.WARNING, "room {0}: an assistant turn failed: {1}", new Object[] {ask.room(), e.toString()});
+        } finally {
+            if (!replyStarted) {
+                hold.close();
+            }
         }
-        Reply reply = new Reply(started, ask.askedBy(), ask.speaker());
-        slots.put(reply, slot);
-        if (reservation != null) {
-            reservations.put(reply, reservation);
-        }
-        converse(ask, reply, context);
+    }
+
+    private void announceNotConfigured(Ask ask) {
+        MessageView notice = store.storeReply(
+                ask.room(),
+                SYSTEM,
+                Role.SYSTEM,
+                ask.speaker().participant() == null
+                        ? "The assistant is not configured on this server (CHAT_LLM_BASE_URL is not set)."
+                        : "@" + ask.speaker().participant() + " cannot answer: its provider '"
+                                + ask.speaker().provider() + "' is not configured on this server.",
+                Status.COMPLETE);
+        fanout.publish(
+                new RoomBroadcast(ask.room(), FrameCodec.write(new Frames.MessageFrame(notice)), notice.seq(), null));
     }
 
     /** Reserves tokens against the daily budgets; null when no budget is set. */
@@ -420,16 +408,18 @@ public class Assistant implements StreamingReplies {
         return true;
     }
 
+    /** Runs once per reply, on a thread of its own ({@link #end}); gives back what its turn holds. */
     private void finish(Reply reply) {
         String room = reply.message().room();
         Reply.Ending ending = reply.ending();
+        TurnHold hold = holds.remove(reply);
         try {
             String body = reply.body();
             ChunkParser.Usage usage = ReplyUsage.of(reply, body);
             UsageRecord record = ReplyUsage.record(reply, ending, usage, Instant.now());
             MessageView finished = store.finishReply(room, reply.message().seq(), body, ending.status(), record);
             meters.finished(ending.status(), usage.promptTokens(), usage.completionTokens(), reply.elapsedMillis());
-            settle(reservations.remove(reply), usage.promptTokens() + usage.completionTokens());
+            hold.spent(usage.promptTokens() + usage.completionTokens());
             if (finished != null) {
                 fanout.publish(RoomBroadcast.toAll(room, FrameCodec.write(new Frames.Complete(finished))));
             }
@@ -445,16 +435,8 @@ public class Assistant implements StreamingReplies {
                 room, reply.message().id(), e.toString()
             });
         } finally {
-            Budgets.Reservation unsettled = reservations.remove(reply);
-            if (unsettled != null) {
-                settle(unsettled, unsettled.tokens()); // finishing failed: keep the estimate as spent
-            }
             streaming.remove(room, reply);
-            GenerationSlots.Slot slot = slots.remove(reply);
-            if (slot != null) {
-                slot.close();
-            }
-            next(room);
+            hold.close(); // unsettled (finishing failed): the whole estimate counts as spent
         }
     }
 
