@@ -613,7 +613,7 @@ async function enterRoom(page: Page, room: string): Promise<void> {
   await expect(page.getByTestId('connection-status')).toHaveText('Connected');
 }
 
-const figure = async (page: Page, testId: string) => Number((await page.getByTestId(testId).innerText()).replace(/\D/g, ''));
+const figure = async (page: Page, testId: string) => Number(((await page.getByTestId(testId).textContent()) ?? '').replace(/\D/g, ''));
 
 test('the dashboard moves while two people chat; a user who is not an admin never sees the page', async ({ browser }) => {
   const root = await person(browser, 'Root Admin', { admin: true });
