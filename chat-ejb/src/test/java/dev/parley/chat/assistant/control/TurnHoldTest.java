@@ -18,9 +18,7 @@ class TurnHoldTest {
 
     @Test
     void aTurnThatEndsBeforeItsReplyStartedSpendsNothingAndGivesEverythingBack() throws Exception {
-        TurnHold hold = new TurnHold(roomsLeft::incrementAndGet);
-        hold.reserved(120, settlements::add);
-        hold.slot(slots.take());
+        TurnHold hold = heldTurn();
 
         hold.close();
 
@@ -32,9 +30,7 @@ class TurnHoldTest {
 
     @Test
     void aStartedReplyThatNeverSaidWhatItCostKeepsItsWholeEstimateAsSpent() throws Exception {
-        TurnHold hold = new TurnHold(roomsLeft::incrementAndGet);
-        hold.reserved(120, settlements::add);
-        hold.slot(slots.take());
+        TurnHold hold = heldTurn();
         hold.started();
 
         hold.close();
@@ -44,9 +40,7 @@ class TurnHoldTest {
 
     @Test
     void whatAReplySpentIsSettledAtOnceAndNotAgainWhenTheTurnEnds() throws Exception {
-        TurnHold hold = new TurnHold(roomsLeft::incrementAndGet);
-        hold.reserved(120, settlements::add);
-        hold.slot(slots.take());
+        TurnHold hold = heldTurn();
         hold.started();
 
         hold.spent(54);
@@ -111,5 +105,13 @@ class TurnHoldTest {
 
         assertThat(settlements).isEmpty();
         assertThat(roomsLeft).hasValue(1);
+    }
+
+    /** A turn that reserved 120 tokens and took the only generation slot. */
+    private TurnHold heldTurn() throws InterruptedException {
+        TurnHold hold = new TurnHold(roomsLeft::incrementAndGet);
+        hold.reserved(120, settlements::add);
+        hold.slot(slots.take());
+        return hold;
     }
 }
