@@ -1,0 +1,48 @@
+package floor;
+
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.PathParam;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+
+/**
+ * The reference room server's protocol (../shared/bench/peers/ws-room) as a bare JSR-356
+ * endpoint: in memory, no login, nothing stored, blocking sends through the standard API. What
+ * the container alone costs per connection and per delivery (bench/container-floor.sh).
+ */
+@ServerEndpoint("/ws/rooms/{room}")
+public class BasicRoom {
+
+    @OnOpen
+    public void open(Session session, @PathParam("room") String room) throws IOException {
+        Rooms.join(room, session);
+        session.getBasicRemote().sendText(Rooms.EMPTY_HISTORY);
+    }
+
+    @OnMessage
+    public void message(Session session, @PathParam("room") String room, String text) throws IOException {
+        Rooms.Inbound in = Rooms.parse(text);
+        if (in == null) {
+            return;
+        }
+        String out = Rooms.frame(in, session.getId());
+        for (Session other : Rooms.members(room)) {
+            if (other != session && other.isOpen()) {
+                synchronized (other) {
+                    other.getBasicRemote().sendText(out);
+                }
+            }
+        }
+        synchronized (session) {
+            session.getBasicRemote().sendText(Rooms.ack(in));
+        }
+    }
+
+    @OnClose
+    public void close(Session session, @PathParam("room") String room) {
+        Rooms.leave(room, session);
+    }
+}
