@@ -22,7 +22,8 @@ for _ in $(seq 1 240); do
   kill -0 "$loader" 2>/dev/null || break
   sleep 0.5
 done
-[ "$(open)" -ge "$n" ] || { echo "only $(open) of $n connections opened" >&2; exit 1; }
+opened="$(open)"
+[ "$opened" -ge "$n" ] || { echo "only $opened of $n connections opened" >&2; exit 1; }
 sleep 8 # the connect phase's garbage and any per-connection timers settle
 jcmd "$pid" GC.class_histogram >"$after"
 wait "$loader" || true

@@ -34,24 +34,30 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /**
-     * Opens a socket. A handshake that Payara Micro 6 answers with a redirect or a server error is
-     * tried once more, loudly: Grizzly 4.0.2 now and then hands a request object that is being
-     * recycled to a new connection right after another connection closed (a NullPointerException
-     * in {@code HttpRequestPacket.getMethod} in the server log, the handshake answered 301). That
-     * is a server bug (docs/reliability.md), not this application's answer; a second failure fails.
+     * Opens a socket. A handshake that Payara Micro 6 answers with a redirect or a server error, or
+     * does not answer at all, is tried once more, loudly: Grizzly 4.0.2 now and then hands a
+     * request object that is being recycled to a new connection right after another connection
+     * closed (a NullPointerException in {@code HttpRequestPacket.getMethod} or {@code
+     * Request.upgrade} in the server log, the handshake answered 301 or never). That is a server
+     * bug (docs/reliability.md, {@link ContainerRace}), not this application's answer; a second
+     * failure fails.
      */
     public static WsClient connect(URI uri, Map<String, String> headers) {
         try {
             return attempt(uri, headers);
         } catch (CompletionException e) {
-            if (!(e.getCause() instanceof WebSocketHandshakeException handshake)
-                    || handshake.getResponse().statusCode() < 300
-                    || (handshake.getResponse().statusCode() >= 400
-                            && handshake.getResponse().statusCode() < 500)) {
+            String seen;
+            if (e.getCause() instanceof java.util.concurrent.TimeoutException) {
+                seen = "not answered in " + WAIT.toSeconds() + " s";
+            } else if (e.getCause() instanceof WebSocketHandshakeException handshake
+                    && (handshake.getResponse().statusCode() >= 500
+                            || (handshake.getResponse().statusCode() >= 300
+                                    && handshake.getResponse().statusCode() < 400))) {
+                seen = "answered HTTP " + handshake.getResponse().statusCode();
+            } else {
                 throw e;
             }
-            System.err.println("WsClient: the handshake was answered HTTP "
-                    + handshake.getResponse().statusCode()
+            System.err.println("WsClient: the handshake was " + seen
                     + " (Grizzly request-recycling race on Payara Micro 6); trying once more");
             return attempt(uri, headers);
         }

@@ -24,7 +24,8 @@ import java.nio.charset.StandardCharsets;
  * (docs/reliability.md). An HTTP refusal never hands the connection over, and costs less.
  *
  * <p>An admitted handshake's decision is handed to {@link HandshakeGuard} on this thread (the
- * container upgrades inside this filter's chain), so the token is verified once.
+ * container upgrades inside this filter's chain), so the token is verified once, and the container
+ * is handed the request without its token ({@link TokenlessRequest}).
  */
 @WebFilter(urlPatterns = "/ws/*", asyncSupported = true)
 public class HandshakeRefusal extends HttpFilter {
@@ -51,7 +52,7 @@ public class HandshakeRefusal extends HttpFilter {
         }
         DECIDED.set(admission);
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(new TokenlessRequest(request), response);
         } finally {
             DECIDED.remove();
         }
