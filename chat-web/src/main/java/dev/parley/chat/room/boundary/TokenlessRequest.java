@@ -14,10 +14,10 @@ import java.util.StringJoiner;
  * The handshake request as the WebSocket container sees it once the token has been checked: the
  * same request without its {@code access_token} query parameter.
  *
- * <p>Tyrus copies the query string into its request context, the session and the session's URI
- * (three to four copies of an 800-character token per open connection, about 3 KB of the live
- * heap an idle connection costs), and anything that logged the session's URI would log the
- * token. The identity it carried is already in the {@link Admission}.
+ * <p>Tyrus keeps the query string in its request context, the session and the session's URI for
+ * the connection's life, so anything that logged or exposed the session's URI would show the
+ * token. The identity it carried is already in the {@link Admission}. (The copies share their
+ * characters with the container's request, so this saves no measurable heap: docs/benchmarks.md.)
  */
 final class TokenlessRequest extends HttpServletRequestWrapper {
 
