@@ -1,8 +1,7 @@
 # Sourced by the benchmark scripts that measure Parley beside the reference room server
 # (../shared/bench): the embedded server on $port (bench/server.sh) and the reference on 9109,
 # both stopped on exit; $parley is the server's JVM pid, $shared the reference's folder.
-shared="$(cd ../shared/bench && pwd)"
-(cd "$shared" && [ -d node_modules ] || npm install --no-audit --no-fund >/dev/null)
+. bench/loadgen.sh
 . bench/server.sh
 PORT=9109 node "$shared/peers/ws-room/server.mjs" >/dev/null 2>&1 &
 reference=$!

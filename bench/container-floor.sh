@@ -12,8 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 which="${1:-payara}" java="${JAVA:-java}"
 port=8197
-shared="$(cd ../shared/bench && pwd)"
-(cd "$shared" && [ -d node_modules ] || npm install --no-audit --no-fund >/dev/null)
+. bench/loadgen.sh
 work="$(mktemp -d)"
 trap 'kill "${server:-}" "${reference:-}" 2>/dev/null; rm -rf "$work"' EXIT
 mvn -B -q dependency:copy -Dartifact=jakarta.websocket:jakarta.websocket-api:2.1.0 -DoutputDirectory="$work/lib"
@@ -44,10 +43,6 @@ sleep 3
 server="$(pgrep -f "java .*(payara-micro.*--port $port|jboss.server.base.dir=$work)" | head -1)"
 PORT=9109 node "$shared/peers/ws-room/server.mjs" >/dev/null 2>&1 &
 reference=$!
-load() { # label pid url args...
-  local label=$1 pid=$2 url=$3; shift 3
-  node "$shared/loadgen.mjs" --proto ws-room --url "$url" --server-pid "$pid" --label "$label" "$@" >/dev/null
-}
 base="ws://127.0.0.1:$port/floor"
 connect="--scenario connect --n 3000 --concurrency 50 --idle 3"
 full="--scenario fanout --rooms 40 --users 10 --period 200 --duration 15"

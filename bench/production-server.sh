@@ -7,8 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which="${1:-wildfly}"
-shared="$(cd ../shared/bench && pwd)"
-(cd "$shared" && [ -d node_modules ] || npm install --no-audit --no-fund >/dev/null)
+. bench/loadgen.sh
 mvn -B -q -DskipTests install
 # the servers from Maven Central (as the integration tests unpack them) and the test classes
 mvn -B -q -pl chat-ear -DskipITs=false test-compile dependency:unpack@production-servers dependency:copy@jdbc-driver-for-servers
@@ -27,10 +26,6 @@ for _ in $(seq 1 300); do grep -q 'ready http' "$log" && break; sleep 1; done
 read -r _ base pid < <(grep -o 'ready http.*' "$log") || { cat "$log"; exit 1; }
 url="ws://${base#http://}"; url="${url%/}"
 echo "$which: $base (pid $pid)"
-load() { # label pid url args...
-  local label=$1 p=$2 u=$3; shift 3
-  node "$shared/loadgen.mjs" --proto ws-room --url "$u" --server-pid "$p" --label "$label" "$@" >/dev/null
-}
 full="--scenario fanout --rooms 40 --users 10 --period 200 --duration 15"
 half="--scenario fanout --rooms 20 --users 10 --period 200 --duration 15"
 connect="--scenario connect --n 3000 --concurrency 50 --idle 10"

@@ -10,10 +10,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${BENCH_PORT:-8199}"
 . bench/beside-reference.sh
-load() { # label pid url [dev-login] args...
-  local label=$1 pid=$2 url=$3; shift 3
-  node "$shared/loadgen.mjs" --proto ws-room --url "$url" --server-pid "$pid" --label "$label" "$@" >/dev/null
-}
 full="--scenario fanout --rooms 40 --users 10 --period 200 --duration 15"
 half="--scenario fanout --rooms 20 --users 10 --period 200 --duration 15"
 p=(--dev-login "http://127.0.0.1:$port")

@@ -6,6 +6,7 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
 
 /** {@link BasicRoom} with asynchronous sends (the URL's base is {@code /async}). */
 @ServerEndpoint("/async/ws/rooms/{room}")
@@ -18,18 +19,8 @@ public class AsyncRoom {
     }
 
     @OnMessage
-    public void message(Session session, @PathParam("room") String room, String text) {
-        Rooms.Inbound in = Rooms.parse(text);
-        if (in == null) {
-            return;
-        }
-        String out = Rooms.frame(in, session.getId());
-        for (Session other : Rooms.members(room)) {
-            if (other != session && other.isOpen()) {
-                other.getAsyncRemote().sendText(out);
-            }
-        }
-        session.getAsyncRemote().sendText(Rooms.ack(in));
+    public void message(Session session, @PathParam("room") String room, String text) throws IOException {
+        Rooms.relay(room, session, text, (to, frame) -> to.getAsyncRemote().sendText(frame));
     }
 
     @OnClose

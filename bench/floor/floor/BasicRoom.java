@@ -24,21 +24,11 @@ public class BasicRoom {
 
     @OnMessage
     public void message(Session session, @PathParam("room") String room, String text) throws IOException {
-        Rooms.Inbound in = Rooms.parse(text);
-        if (in == null) {
-            return;
-        }
-        String out = Rooms.frame(in, session.getId());
-        for (Session other : Rooms.members(room)) {
-            if (other != session && other.isOpen()) {
-                synchronized (other) {
-                    other.getBasicRemote().sendText(out);
-                }
+        Rooms.relay(room, session, text, (to, frame) -> {
+            synchronized (to) {
+                to.getBasicRemote().sendText(frame);
             }
-        }
-        synchronized (session) {
-            session.getBasicRemote().sendText(Rooms.ack(in));
-        }
+        });
     }
 
     @OnClose

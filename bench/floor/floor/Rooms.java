@@ -3,6 +3,7 @@ package floor;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.websocket.Session;
+import java.io.IOException;
 import java.io.StringReader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,11 @@ final class Rooms {
     private static final ConcurrentHashMap<String, Set<Session>> MEMBERS = new ConcurrentHashMap<>();
 
     record Inbound(String id, String body) {}
+
+    /** One endpoint's way of sending a frame to one session. */
+    interface Send {
+        void to(Session session, String text) throws IOException;
+    }
 
     private Rooms() {}
 
@@ -32,6 +38,21 @@ final class Rooms {
 
     static Set<Session> members(String room) {
         return MEMBERS.getOrDefault(room, Set.of());
+    }
+
+    /** The reference's relay: a {@code message} goes to every other member, then its ack to the sender. */
+    static void relay(String room, Session sender, String text, Send send) throws IOException {
+        Inbound in = parse(text);
+        if (in == null) {
+            return;
+        }
+        String out = frame(in, sender.getId());
+        for (Session other : members(room)) {
+            if (other != sender && other.isOpen()) {
+                send.to(other, out);
+            }
+        }
+        send.to(sender, ack(in));
     }
 
     static Inbound parse(String text) {
