@@ -5,6 +5,6 @@
 . bench/server.sh
 PORT=9109 node "$shared/peers/ws-room/server.mjs" >/dev/null 2>&1 &
 reference=$!
-trap 'kill "$reference" "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill "$reference" "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; rm -rf "$data"' EXIT
 sleep 1
 parley="$(pgrep -f "payara-micro.jar.*--port $port" | head -1)"

@@ -16,7 +16,7 @@ other="$(mktemp -d)"
 data=""
 server=""
 cleanup() {
-  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
   [ -n "$data" ] && rm -rf "$data"
   git worktree remove --force "$other/tree" 2>/dev/null || true
   rm -rf "$other"

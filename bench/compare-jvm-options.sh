@@ -13,7 +13,7 @@ shared="$(cd ../shared/bench && pwd)"
 data=""
 server=""
 cleanup() {
-  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
   [ -n "$data" ] && rm -rf "$data"
 }
 trap cleanup EXIT

@@ -21,7 +21,7 @@ runner=$!
 exec 3> "$fifo" # the server runs while this stays open
 PORT=9109 node "$shared/peers/ws-room/server.mjs" >/dev/null 2>&1 &
 reference=$!
-trap 'exec 3>&-; kill "$reference" 2>/dev/null; wait "$runner" 2>/dev/null; rm -f "$fifo" "$log"' EXIT
+trap 'exec 3>&-; kill "$reference" 2>/dev/null; wait "$runner" 2>/dev/null || true; rm -f "$fifo" "$log"' EXIT
 for _ in $(seq 1 300); do grep -q 'ready http' "$log" && break; sleep 1; done
 read -r _ base pid < <(grep -o 'ready http.*' "$log") || { cat "$log"; exit 1; }
 url="ws://${base#http://}"; url="${url%/}"
