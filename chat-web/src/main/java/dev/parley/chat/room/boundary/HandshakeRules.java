@@ -18,6 +18,9 @@ final class HandshakeRules {
 
     static final HandshakeRules SHARED = new HandshakeRules();
 
+    /** The query parameter that carries the token (browsers cannot set headers on a WebSocket). */
+    static final String TOKEN_PARAMETER = "access_token";
+
     private static final String PATH_PREFIX = "/ws/rooms/";
     private static final String USAGE_PATH = "/ws/usage";
 
@@ -52,7 +55,7 @@ final class HandshakeRules {
             return Admission.refuse(Admission.BAD_REQUEST, "rev must be a non-negative whole number");
         }
         try {
-            Identity identity = verifier.get().verify(parameter.apply("access_token"));
+            Identity identity = verifier.get().verify(parameter.apply(TOKEN_PARAMETER));
             if (!identity.groups().contains(Identity.USER) && !identity.groups().contains(Identity.ADMIN)) {
                 return Admission.refuse(Admission.FORBIDDEN, "forbidden: the token grants no chat role");
             }

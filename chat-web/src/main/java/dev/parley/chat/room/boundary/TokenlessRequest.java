@@ -21,8 +21,6 @@ import java.util.StringJoiner;
  */
 final class TokenlessRequest extends HttpServletRequestWrapper {
 
-    static final String TOKEN_PARAMETER = "access_token";
-
     private final String queryString;
     private final Map<String, String[]> parameters;
 
@@ -30,7 +28,7 @@ final class TokenlessRequest extends HttpServletRequestWrapper {
         super(request);
         this.queryString = withoutToken(request.getQueryString());
         Map<String, String[]> kept = new LinkedHashMap<>(request.getParameterMap());
-        kept.remove(TOKEN_PARAMETER);
+        kept.remove(HandshakeRules.TOKEN_PARAMETER);
         this.parameters = Collections.unmodifiableMap(kept);
     }
 
@@ -43,7 +41,7 @@ final class TokenlessRequest extends HttpServletRequestWrapper {
         for (String pair : query.split("&")) {
             int equals = pair.indexOf('=');
             String name = equals < 0 ? pair : pair.substring(0, equals);
-            if (!pair.isEmpty() && !TOKEN_PARAMETER.equals(decoded(name))) {
+            if (!pair.isEmpty() && !HandshakeRules.TOKEN_PARAMETER.equals(decoded(name))) {
                 kept.add(pair);
             }
         }
