@@ -17,7 +17,7 @@ data=""
 server=""
 cleanup() {
   [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
-  [ -n "$data" ] && rm -rf "$data"
+  [ -z "$data" ] || rm -rf "$data"
   git worktree remove --force "$other/tree" 2>/dev/null || true
   rm -rf "$other"
 }

@@ -14,7 +14,7 @@ data=""
 server=""
 cleanup() {
   [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
-  [ -n "$data" ] && rm -rf "$data"
+  [ -z "$data" ] || rm -rf "$data"
 }
 trap cleanup EXIT
 mvn -B -q -DskipTests install
