@@ -53,6 +53,9 @@ public final class PayaraServer extends ProductionServer {
         remoteAsadmin(
                 "set",
                 "configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.http2-enabled=false");
+        // that set restarts the listener in the background; a deploy racing it once left the
+        // listener dead ("GrizzlyProxy is NULL", nothing answered for 3 minutes)
+        asadmin("restart-domain", DOMAIN);
         remoteAsadmin("deploy", "--name", "parley", EAR.toAbsolutePath().toString());
         awaitApplication();
     }
